@@ -1,0 +1,68 @@
+import Foundation
+
+/// Which files of `content/` Switchboard reads. Everything is listed in sorted order so a
+/// build never depends on the order the filesystem returns.
+enum ContentTree {
+    /// Client folders under `content/clients/`, each of which must hold a `client.yaml`.
+    static func clientSlugs(in content: String, diagnostics: inout DiagnosticList) -> [String] {
+        let folder = content + "/clients"
+        return entries(of: folder, diagnostics: &diagnostics).filter { name in
+            let path = "\(folder)/\(name)"
+            guard isDirectory(path) else {
+                diagnostics.warning(SourceLocation(path: path), "ignored: only client folders belong in clients/")
+                return false
+            }
+            if let problem = NamingRules.slug(name) {
+                diagnostics.error(SourceLocation(path: path), "client folder name \(problem); the folder name is the client's URL slug")
+                return false
+            }
+            guard FileManager.default.fileExists(atPath: path + "/client.yaml") else {
+                diagnostics.error(SourceLocation(path: path), "client folder has no client.yaml; add one (see the README) or remove the folder")
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Markdown files (`*.md`) directly in `folder`, sorted by name.
+    static func markdownFiles(in folder: String, diagnostics: inout DiagnosticList) -> [String] {
+        entries(of: folder, diagnostics: &diagnostics).filter { name in
+            let path = "\(folder)/\(name)"
+            guard name.hasSuffix(".md"), !isDirectory(path) else {
+                if name != "client.yaml" {
+                    diagnostics.warning(SourceLocation(path: path), "ignored: only Markdown docs (*.md) are published from here")
+                }
+                return false
+            }
+            let stem = String(name.dropLast(3))
+            if let problem = NamingRules.slug(stem) {
+                diagnostics.error(SourceLocation(path: path), "doc file name \(problem); the name becomes the page's URL")
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Names in a folder (hidden files skipped, symbolic links rejected), sorted.
+    /// A missing folder is simply empty.
+    static func entries(of folder: String, diagnostics: inout DiagnosticList) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { !$0.hasPrefix(".") }.sorted().filter { name in
+            let path = "\(folder)/\(name)"
+            if isSymbolicLink(path) {
+                diagnostics.error(SourceLocation(path: path), "symbolic links are not followed in content/; replace the link with the file itself")
+                return false
+            }
+            return true
+        }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+    }
+}

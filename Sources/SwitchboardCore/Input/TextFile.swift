@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reads a UTF-8 text file from `content/` or `site-templates/`: drops a leading BOM and
+/// turns CRLF and lone CR line endings into LF, so line numbers match what editors show.
+enum TextFile {
+    static func read(_ path: String) throws(InvalidInput) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InvalidInput([.error(SourceLocation(path: path), "cannot read the file; check that it exists and is readable")])
+        }
+        return try decode(data, path: path)
+    }
+
+    static func decode(_ data: Data, path: String) throws(InvalidInput) -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            throw InvalidInput([.error(firstInvalidUTF8(bytes, path: path),
+                                       "the file is not valid UTF-8; save it as UTF-8")])
+        }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    /// Line and column of the first byte sequence that is not UTF-8.
+    private static func firstInvalidUTF8(_ bytes: [UInt8], path: String) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            let end = index + length
+            if length == 0 || end > bytes.count
+                || String(validating: bytes[index..<end], as: UTF8.self) == nil {
+                let column = (String(validating: bytes[lineStart..<index], as: UTF8.self)?.count ?? (index - lineStart)) + 1
+                return SourceLocation(path: path, line: line, column: column)
+            }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = end
+            }
+            index = end
+        }
+        return SourceLocation(path: path, line: line, column: 1)
+    }
+}

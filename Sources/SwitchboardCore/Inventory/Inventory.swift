@@ -1,0 +1,77 @@
+/// The validated account/role inventory: `content/portal.yaml` plus every
+/// `content/clients/<slug>/client.yaml`. Values here are checked and normalized.
+public struct Inventory: Sendable {
+    public var portal: Portal
+    /// Sorted by slug.
+    public var clients: [Client]
+}
+
+public struct Portal: Sendable {
+    public var title: String
+    public var company: String
+    public var homeAccountID: String
+    public var partition: Partition
+    /// Normalized: `https://…`, no trailing slash, no query or fragment.
+    public var startURL: String
+    public var identityCenterRegion: String
+    /// Site owner's opt-in to pass raw HTML in Markdown through.
+    public var allowRawHTML: Bool
+    /// In the order of portal.yaml; this order is used everywhere.
+    public var accessLevels: [AccessLevel]
+}
+
+public struct AccessLevel: Sendable {
+    public var key: String
+    public var name: String
+    public var description: String
+    public var roleName: String
+    public var rolePath: String
+    /// e.g. `{client}ReadOnly`
+    public var permissionSetPattern: String
+    public var color: ConsoleColor
+    public var managedPolicy: String?
+    public var maxSessionDuration: Int?
+    public var landingPage: String?
+}
+
+public struct Client: Sendable {
+    public var slug: String
+    public var name: String
+    public var permissionSetPrefix: String
+    public var description: String?
+    public var contacts: [Contact]
+    public var accounts: [Account]
+    public var file: String
+}
+
+public struct Contact: Sendable {
+    public var name: String
+    public var email: String?
+    public var role: String?
+    public var phone: String?
+}
+
+public struct Account: Sendable {
+    public var id: String
+    public var name: String
+    public var alias: String?
+    public var environment: String
+    public var region: String
+    /// Keys of the access levels that exist in this account, in portal order.
+    public var accessLevelKeys: [String]
+    public var roleOverrides: [String: RoleOverride]
+    public var tags: [String]
+    public var landingPage: String?
+    public var location: SourceLocation
+
+    /// The role name and path of an access level in this account, overrides applied.
+    public func role(for level: AccessLevel) -> (name: String, path: String) {
+        let override = roleOverrides[level.key]
+        return (override?.roleName ?? level.roleName, override?.rolePath ?? level.rolePath)
+    }
+}
+
+public struct RoleOverride: Sendable {
+    public var roleName: String?
+    public var rolePath: String?
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// A file of the generated portal: its path relative to `public/` and its bytes.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var contents: Data
+
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Renders a `Site` through the templates into the list of output files, in a fixed order.
+struct SiteRenderer {
+    let site: Site
+    let templates: TemplateLibrary
+
+    func render() throws(InvalidInput) -> [OutputFile] {
+        var files: [OutputFile] = []
+        func add(_ path: String, _ text: String) { files.append(OutputFile(path: path, contents: Data(text.utf8))) }
+
+        add(SitePaths.home, try templates.render(homePage(), with: "home"))
+        for client in site.clients {
+            add(client.page, try templates.render(clientPage(client), with: "client"))
+            for doc in client.docs {
+                add(doc.page, try templates.render(docPage(doc, parent: LinkContext(title: client.client.name, href: client.page, summary: nil)), with: "doc"))
+            }
+        }
+        for doc in site.docs {
+            add(doc.page, try templates.render(docPage(doc, parent: LinkContext(title: site.portal.title, href: SitePaths.home, summary: nil)), with: "doc"))
+        }
+        add(SitePaths.notFound, try templates.render(NotFoundPage(page: base(for: SitePaths.notFound), title: "Page not found"), with: "404"))
+        files.append(OutputFile(path: SitePaths.manifest, contents: PortalManifest(site: site).json()))
+        for asset in templates.assets {
+            files.append(OutputFile(path: asset, contents: try templates.assetBytes(asset)))
+        }
+        return files
+    }
+
+    private func base(for page: String) -> PageBase {
+        let portal = site.portal
+        return PageBase(
+            root: SitePaths.rootPrefix(of: page),
+            site: SiteContext(title: portal.title, company: portal.company, homeAccountID: portal.homeAccountID,
+                              partition: portal.partition.rawValue, startURL: portal.startURL),
+            nav: site.docs.map { link(to: $0, from: page) }
+        )
+    }
+
+    private func link(to doc: Document, from page: String) -> LinkContext {
+        LinkContext(title: doc.title, href: SitePaths.relative(from: page, to: doc.page), summary: doc.summary)
+    }
+
+    private func permissionSets(_ client: SiteClient) -> [PermissionSetContext] {
+        client.permissionSets.map {
+            PermissionSetContext(name: $0.name, level: $0.level.name, description: $0.level.description, signInURL: $0.signInURL)
+        }
+    }
+
+    func homePage() -> HomePage {
+        let page = SitePaths.home
+        let clients = site.clients.map { client in
+            ClientSummary(
+                name: client.client.name, slug: client.client.slug, href: SitePaths.relative(from: page, to: client.page),
+                description: client.client.description,
+                accounts: client.accounts.map {
+                    AccountSummary(name: $0.account.name, id: $0.account.id, alias: $0.account.alias,
+                                   environment: $0.account.environment,
+                                   href: SitePaths.relative(from: page, to: client.page) + "#" + accountAnchor($0.account))
+                },
+                permissionSets: permissionSets(client))
+        }
+        return HomePage(page: base(for: page), title: site.portal.title, intro: site.intro?.html, clients: clients,
+                        docs: site.docs.map { link(to: $0, from: page) },
+                        accountCount: site.clients.reduce(0) { $0 + $1.accounts.count })
+    }
+
+    func clientPage(_ client: SiteClient) -> ClientPage {
+        let accounts = client.accounts.map { entry in
+            AccountContext(
+                anchor: accountAnchor(entry.account), id: entry.account.id, name: entry.account.name,
+                alias: entry.account.alias, environment: entry.account.environment, region: entry.account.region,
+                tags: entry.account.tags,
+                roles: entry.roles.map { role in
+                    RoleContext(level: role.level.name, levelKey: role.level.key, description: role.level.description,
+                                color: role.level.color.rawValue, colorHex: role.level.color.hex,
+                                roleName: role.roleName, rolePath: role.rolePath, roleARN: role.roleARN,
+                                permissionSet: role.permissionSet, displayName: role.displayName,
+                                signInURL: role.signInURL, switchRoleURL: role.switchRoleURL)
+                })
+        }
+        let details = ClientDetails(name: client.client.name, slug: client.client.slug,
+                                    description: client.client.description, contacts: client.client.contacts)
+        return ClientPage(page: base(for: client.page), title: client.client.name, client: details,
+                          intro: client.intro?.html, accounts: accounts,
+                          docs: client.docs.map { link(to: $0, from: client.page) }, permissionSets: permissionSets(client))
+    }
+
+    func docPage(_ doc: Document, parent: LinkContext) -> DocPage {
+        DocPage(page: base(for: doc.page), title: doc.title, summary: doc.summary, html: doc.html, headings: doc.headings,
+                parent: LinkContext(title: parent.title, href: SitePaths.relative(from: doc.page, to: parent.href), summary: nil))
+    }
+
+    private func accountAnchor(_ account: Account) -> String { "account-\(account.id)" }
+}

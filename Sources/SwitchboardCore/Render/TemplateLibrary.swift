@@ -1,0 +1,112 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `site-templates/`, loaded and parsed once per build, plus the
+/// static assets beside them (`site-templates/assets/**`, copied to `public/assets/`).
+struct TemplateLibrary {
+    /// Templates every build renders; a missing one is an error, not an empty page.
+    static let pageTemplates = ["home", "client", "doc", "404"]
+
+    private let library: MustacheLibrary
+    private let directory: String
+    /// Paths relative to the templates folder, sorted.
+    let assets: [String]
+
+    static func load(directory: String) throws(InvalidInput) -> TemplateLibrary {
+        var diagnostics = DiagnosticList()
+        guard ContentTree.isDirectory(directory) else {
+            throw InvalidInput([.error(SourceLocation(path: directory), "templates folder not found; pass --templates DIR or restore site-templates/")])
+        }
+        var library = MustacheLibrary()
+        var texts: [(name: String, path: String, text: String)] = []
+        var assets: [String] = []
+        for relative in files(under: directory, diagnostics: &diagnostics) {
+            let path = "\(directory)/\(relative)"
+            if relative.hasSuffix(".mustache") {
+                let name = String(relative.dropLast(".mustache".count))
+                do {
+                    let text = try TextFile.read(path)
+                    library.register(try MustacheTemplate(string: text), named: name)
+                    texts.append((name, path, text))
+                } catch let error as InvalidInput {
+                    diagnostics.append(contentsOf: error.diagnostics)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                                      "Mustache syntax error: \(describe(error.error))")
+                } catch {
+                    diagnostics.error(SourceLocation(path: path), "cannot load template: \(error)")
+                }
+            } else if relative.hasPrefix("assets/") {
+                assets.append(relative)
+            }
+        }
+        let names = Set(texts.map(\.name))
+        for name in pageTemplates where !names.contains(name) {
+            diagnostics.error(SourceLocation(path: "\(directory)/\(name).mustache"), "missing template '\(name)'; every portal needs it (copy it from the default site-templates/)")
+        }
+        for template in texts {
+            for reference in partialReferences(in: template.text) where !names.contains(reference.name) {
+                diagnostics.error(SourceLocation(path: template.path, line: reference.line, column: reference.column),
+                                  "template refers to '\(reference.name)', which does not exist (expected \(directory)/\(reference.name).mustache)")
+            }
+        }
+        if diagnostics.hasErrors { throw InvalidInput(diagnostics.sorted) }
+        return TemplateLibrary(library: library, directory: directory, assets: assets)
+    }
+
+    func render(_ context: Any, with name: String) throws(InvalidInput) -> String {
+        guard let html = library.render(context, withTemplate: name) else {
+            throw InvalidInput([.error(SourceLocation(path: "\(directory)/\(name).mustache"), "missing template '\(name)'")])
+        }
+        return html
+    }
+
+    func assetBytes(_ relative: String) throws(InvalidInput) -> Data {
+        guard let data = FileManager.default.contents(atPath: "\(directory)/\(relative)") else {
+            throw InvalidInput([.error(SourceLocation(path: "\(directory)/\(relative)"), "cannot read asset")])
+        }
+        return data
+    }
+
+    /// Every `{{> name}}` (partial) and `{{< name}}` (parent) tag, with its position.
+    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var references: [(String, Int, Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                var tag = rest[open.upperBound...].drop { $0 == " " }
+                rest = rest[open.upperBound...]
+                guard let kind = tag.first, kind == ">" || kind == "<" else { continue }
+                tag = tag.dropFirst().drop { $0 == " " }
+                let name = tag.prefix { !$0.isWhitespace && $0 != "}" }
+                if !name.isEmpty, !name.hasPrefix("*") { references.append((String(name), lineIndex + 1, column)) }
+            }
+        }
+        return references
+    }
+
+    /// Regular files below `directory`, relative, sorted; hidden files and symbolic links skipped.
+    private static func files(under directory: String, diagnostics: inout DiagnosticList) -> [String] {
+        var result: [String] = []
+        for name in ContentTree.entries(of: directory, diagnostics: &diagnostics) {
+            let path = "\(directory)/\(name)"
+            if ContentTree.isDirectory(path) {
+                result += files(under: path, diagnostics: &diagnostics).map { "\(name)/\($0)" }
+            } else {
+                result.append(name)
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case .unfinishedName: "a tag is not closed with '}}'"
+        case .expectedSectionEnd: "a section is opened but never closed ({{/name}} missing)"
+        case .invalidSetDelimiter: "bad set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// The validated model of the whole portal: inventory and docs with every ARN, name and URL
+/// computed. Rendering reads only this.
+public struct Site: Sendable {
+    public var portal: Portal
+    /// Sorted by slug.
+    public var clients: [SiteClient]
+    /// `content/docs/*.md` except `index.md`, sorted by `order`, then file name.
+    public var docs: [Document]
+    /// `content/docs/index.md`: the home page's intro.
+    public var intro: Document?
+}
+
+public struct SiteClient: Sendable {
+    public var client: Client
+    public var page: String
+    public var accounts: [SiteAccount]
+    /// The client's docs except `index.md`, sorted by `order`, then file name.
+    public var docs: [Document]
+    /// `content/clients/<slug>/index.md`: the client page's intro.
+    public var intro: Document?
+    /// One per access level, in portal order: the permission set in the home account.
+    public var permissionSets: [PermissionSet]
+}
+
+public struct SiteAccount: Sendable {
+    public var account: Account
+    /// In access-level order.
+    public var roles: [SiteRole]
+}
+
+/// One way into one client account: an access level's role there, and the two links that reach it.
+public struct SiteRole: Sendable {
+    public var level: AccessLevel
+    public var roleName: String
+    public var rolePath: String
+    public var roleARN: String
+    public var permissionSet: String
+    public var displayName: String
+    /// Step 2 of the launch: console switch-role link into the client account.
+    public var switchRoleURL: String
+    /// Step 1 of the launch: Identity Center sign-in into the home account with the permission set.
+    public var signInURL: String
+}
+
+/// A permission set in the home account (one per client and access level) and its sign-in link.
+public struct PermissionSet: Sendable {
+    public var name: String
+    public var level: AccessLevel
+    public var signInURL: String
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The folders a build reads and writes.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: String
+    public var templatesDirectory: String
+    public var outputDirectory: String
+
+    public init(contentDirectory: String = "content", templatesDirectory: String = "site-templates",
+                outputDirectory: String = "public") {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+    }
+}
+
+/// What a successful build or check did.
+public struct BuildReport: Sendable {
+    public var pages: Int
+    public var files: Int
+    public var clients: Int
+    public var accounts: Int
+    public var warnings: [Diagnostic]
+}
+
+/// Switchboard's phases, in order: load and validate (inventory, docs, templates), compute the
+/// site, render, write. Nothing is written unless every phase before succeeded.
+public enum Switchboard {
+    public static let version = "0.1.0"
+
+    /// Validates everything and renders in memory; writes nothing.
+    public static func check(_ options: BuildOptions) throws(InvalidInput) -> (files: [OutputFile], report: BuildReport) {
+        var diagnostics = DiagnosticList()
+        let (inventory, inventoryDiagnostics) = InventoryLoader.load(contentDirectory: options.contentDirectory)
+        diagnostics.append(contentsOf: inventoryDiagnostics)
+
+        var templates: TemplateLibrary?
+        do { templates = try TemplateLibrary.load(directory: options.templatesDirectory) } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+        }
+        var documents: [Document] = []
+        if let inventory {
+            let (loaded, documentDiagnostics) = DocumentLoader.load(
+                contentDirectory: options.contentDirectory, clientSlugs: inventory.clients.map(\.slug),
+                allowRawHTML: inventory.portal.allowRawHTML)
+            documents = loaded
+            diagnostics.append(contentsOf: documentDiagnostics)
+        }
+        guard let inventory, let templates, !diagnostics.hasErrors else { throw InvalidInput(diagnostics.sorted) }
+
+        let site = SiteBuilder.build(inventory: inventory, documents: documents)
+        let files = try SiteRenderer(site: site, templates: templates).render()
+        let report = BuildReport(pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count + 1,
+                                 clients: site.clients.count, accounts: site.clients.reduce(0) { $0 + $1.accounts.count },
+                                 warnings: diagnostics.sorted)
+        return (files, report)
+    }
+
+    /// Checks, renders and replaces the output folder atomically.
+    public static func build(_ options: BuildOptions) throws(InvalidInput) -> BuildReport {
+        let (files, report) = try check(options)
+        try OutputWriter.write(files, to: options.outputDirectory,
+                               protecting: [options.contentDirectory, options.templatesDirectory])
+        return report
+    }
+}

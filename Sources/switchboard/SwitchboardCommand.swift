@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+
+/// Exit codes: 0 success, 1 invalid input (or the portal could not be written), 2 usage error.
+@main
+struct SwitchboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "Generate a static AWS access portal from an account/role inventory and Markdown docs.",
+        version: Switchboard.version,
+        subcommands: [Build.self, Check.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let invalid as InvalidInput {
+            printDiagnostics(invalid.diagnostics)
+            let errors = invalid.diagnostics.filter { $0.severity == .error }.count
+            printError("switchboard: \(errors) error\(errors == 1 ? "" : "s"); nothing was written")
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            printError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct Folders: ParsableArguments {
+    @Option(help: "Folder with portal.yaml, clients/ and docs/.")
+    var content = "content"
+
+    @Option(help: "Folder with the Mustache templates and assets/.")
+    var templates = "site-templates"
+
+    var options: BuildOptions {
+        BuildOptions(contentDirectory: content, templatesDirectory: templates)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate content/ and write the portal to public/ (replaced atomically).")
+
+    @OptionGroup var folders: Folders
+
+    @Option(help: "Folder to write the portal to; replaced only if Switchboard created it or it is empty.")
+    var output = "public"
+
+    func run() throws {
+        let start = Date()
+        var options = folders.options
+        options.outputDirectory = output
+        let report = try Switchboard.build(options)
+        printDiagnostics(report.warnings)
+        let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+        print("Built \(report.pages) pages (\(report.clients) clients, \(report.accounts) accounts, \(report.files) files) into \(output)/ in \(milliseconds) ms")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Validate content/ and site-templates/; write nothing.")
+
+    @OptionGroup var folders: Folders
+
+    func run() throws {
+        let report = try Switchboard.check(folders.options).report
+        printDiagnostics(report.warnings)
+        print("OK: \(report.clients) clients, \(report.accounts) accounts, \(report.pages) pages")
+    }
+}
+
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { printError(diagnostic.description) }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -5,6 +5,7 @@ import Yams
 final class YAMLReader {
     let path: String
     private(set) var diagnostics = DiagnosticList()
+    private var text = ""
 
     init(path: String) { self.path = path }
 
@@ -18,6 +19,7 @@ final class YAMLReader {
 
     /// Parses one YAML document. Malformed YAML and duplicate keys are reported with position.
     func parse(_ text: String) -> Node? {
+        self.text = text
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 error(at: 1, 1, "the file is empty; see the README's inventory schema for what it must contain")
@@ -160,14 +162,33 @@ final class YAMLReader {
             let detail = context.map { "\($0.text) (line \($0.mark.line)), " } ?? ""
             error(at: mark.line, mark.column, "malformed YAML: \(detail)\(problem)\(advice(for: problem))")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            error(at: context.mark.line, context.mark.column,
-                  "duplicate key \(keys) in one mapping; keep one of them")
+            let keys = duplicates.sorted()
+            let line = secondOccurrence(of: keys.first ?? "", inMappingAt: context.mark) ?? context.mark.line
+            error(at: line, context.mark.column,
+                  "duplicate key \(keys.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; keep one of them")
         case .reader(let problem, _, _, _):
             error(at: 1, 1, "cannot read YAML: \(problem)")
         default:
             error(at: 1, 1, "cannot parse YAML: \(yamlError)")
         }
+    }
+
+    /// Yams reports where the mapping starts; point at the repeated key instead: the second line
+    /// that has `key:` at the mapping's column.
+    private func secondOccurrence(of key: String, inMappingAt start: Mark) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for index in max(start.line - 1, 0)..<lines.count {
+            let line = lines[index].unicodeScalars
+            guard line.count >= start.column else { continue }
+            let rest = String(line.dropFirst(start.column - 1))
+            let atColumn = line.prefix(start.column - 1).allSatisfy { $0 == " " || $0 == "-" }
+            if atColumn, rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                seen += 1
+                if seen == 2 { return index + 1 }
+            }
+        }
+        return nil
     }
 
     private func advice(for problem: String) -> String {

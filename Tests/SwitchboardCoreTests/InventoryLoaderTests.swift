@@ -1,0 +1,228 @@
+import Foundation
+import Testing
+@testable import SwitchboardCore
+
+@Suite struct InventoryLoaderTests {
+    @Test func loadsAValidInventory() throws {
+        let folder = try contentFolder()
+        let (inventory, diagnostics) = loadInventory(folder)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        let portal = try #require(inventory?.portal)
+        #expect(portal.startURL == "https://test-example.awsapps.com/start")
+        #expect(portal.partition == .aws)
+        #expect(portal.accessLevels.map(\.key) == ["admin", "read-only"])
+        #expect(portal.accessLevels[0].rolePath == "/")
+        let client = try #require(inventory?.clients.first)
+        #expect(client.slug == "acme")
+        #expect(client.accounts.first?.accessLevelKeys == ["admin", "read-only"])
+    }
+
+    @Test func unquotedAccountIDKeepsLeadingZero() throws {
+        let folder = try contentFolder(client: minimalClient.replacingOccurrences(of: "\"222233334444\"", with: "012345678901"))
+        let (inventory, diagnostics) = loadInventory(folder)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        #expect(inventory?.clients.first?.accounts.first?.id == "012345678901")
+    }
+
+    @Test func clientsAreSortedBySlug() throws {
+        let folder = try contentFolder(extra: [
+            "clients/zeta/client.yaml": minimalClient.replacingOccurrences(of: "222233334444", with: "222233335555")
+                .replacingOccurrences(of: "prefix: Acme", with: "prefix: Zeta"),
+            "clients/beta/client.yaml": minimalClient.replacingOccurrences(of: "222233334444", with: "222233336666")
+                .replacingOccurrences(of: "prefix: Acme", with: "prefix: Beta"),
+        ])
+        let (inventory, diagnostics) = loadInventory(folder)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        #expect(inventory?.clients.map(\.slug) == ["acme", "beta", "zeta"])
+    }
+
+    @Test func accessLevelsOfAnAccountFollowPortalOrderAndOverridesApply() throws {
+        let client = minimalClient + """
+                access_levels: [read-only, admin]
+                roles:
+                  read-only:
+                    role_name: custom-reader
+                    role_path: /partners/test/
+
+            """
+        let (inventory, diagnostics) = loadInventory(try contentFolder(client: client))
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        let account = try #require(inventory?.clients.first?.accounts.first)
+        #expect(account.accessLevelKeys == ["admin", "read-only"])
+        let level = try #require(inventory?.portal.accessLevels.last)
+        #expect(account.role(for: level).name == "custom-reader")
+        #expect(account.role(for: level).path == "/partners/test/")
+    }
+
+    struct ErrorCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        let portal: String?
+        let client: String?
+        let file: String
+        let line: Int
+        let column: Int
+        let message: String
+        var testDescription: String { name }
+    }
+
+    static let errorCases: [ErrorCase] = [
+        ErrorCase(name: "account ID not 12 digits", portal: nil,
+                  client: minimalClient.replacingOccurrences(of: "\"222233334444\"", with: "\"22223333444\""),
+                  file: "clients/acme/client.yaml", line: 4, column: 9, message: "must be exactly 12 digits"),
+        ErrorCase(name: "account ID that YAML reads as a float", portal: nil,
+                  client: minimalClient.replacingOccurrences(of: "\"222233334444\"", with: "2.2223333444e+11"),
+                  file: "clients/acme/client.yaml", line: 4, column: 9, message: "must be exactly 12 digits"),
+        ErrorCase(name: "unknown access level", portal: nil,
+                  client: minimalClient + "    access_levels: [admin, read-onyl]\n",
+                  file: "clients/acme/client.yaml", line: 8, column: 28, message: "unknown access level 'read-onyl'; did you mean 'read-only'?"),
+        ErrorCase(name: "unknown access level in role override", portal: nil,
+                  client: minimalClient + "    roles:\n      audit:\n        role_name: x\n",
+                  file: "clients/acme/client.yaml", line: 9, column: 7, message: "unknown access level 'audit'"),
+        ErrorCase(name: "bad role name", portal: minimalPortal.replacingOccurrences(of: "testco-administrator", with: "testco administrator"),
+                  client: nil, file: "portal.yaml", line: 11, column: 16, message: "role name 'testco administrator' must be 1-64 characters"),
+        ErrorCase(name: "non-ASCII role name", portal: minimalPortal.replacingOccurrences(of: "testco-administrator", with: "tëstco"),
+                  client: nil, file: "portal.yaml", line: 11, column: 16, message: "role name 'tëstco'"),
+        ErrorCase(name: "bad role path", portal: nil,
+                  client: minimalClient + "    roles:\n      admin:\n        role_path: partners/\n",
+                  file: "clients/acme/client.yaml", line: 10, column: 20, message: "role path 'partners/' must be '/'"),
+        ErrorCase(name: "path plus name over 64", portal: nil,
+                  client: minimalClient + "    roles:\n      admin:\n        role_path: /\(String(repeating: "p", count: 50))/\n",
+                  file: "clients/acme/client.yaml", line: 4, column: 5, message: "console switch-role allows at most 64"),
+        ErrorCase(name: "role names colliding ignoring case", portal: nil,
+                  client: minimalClient + "    roles:\n      read-only:\n        role_name: TESTCO-ADMINISTRATOR\n",
+                  file: "clients/acme/client.yaml", line: 4, column: 5, message: "both use role name"),
+        ErrorCase(name: "permission set too long", portal: nil,
+                  client: minimalClient.replacingOccurrences(of: "prefix: Acme", with: "prefix: \(String(repeating: "A", count: 30))"),
+                  file: "clients/acme/client.yaml", line: 2, column: 24, message: "must be 1-32 characters"),
+        ErrorCase(name: "permission set pattern without placeholder",
+                  portal: minimalPortal.replacingOccurrences(of: "\"{client}Admin\"", with: "Admin"), client: nil,
+                  file: "portal.yaml", line: 12, column: 21, message: "must contain {client}"),
+        ErrorCase(name: "alias that is a 12-digit number", portal: nil,
+                  client: minimalClient + "    alias: \"123456789012\"\n",
+                  file: "clients/acme/client.yaml", line: 8, column: 12, message: "must not be a 12-digit number"),
+        ErrorCase(name: "alias with uppercase", portal: nil, client: minimalClient + "    alias: Acme-Prod\n",
+                  file: "clients/acme/client.yaml", line: 8, column: 12, message: "account alias 'Acme-Prod'"),
+        ErrorCase(name: "invalid color", portal: minimalPortal.replacingOccurrences(of: "color: red", with: "color: purple"),
+                  client: nil, file: "portal.yaml", line: 13, column: 12, message: "unknown color 'purple'"),
+        ErrorCase(name: "invalid partition",
+                  portal: minimalPortal.replacingOccurrences(of: "  id: \"111122223333\"\n", with: "  id: \"111122223333\"\n  partition: aws-eu\n"),
+                  client: nil, file: "portal.yaml", line: 5, column: 14, message: "unknown partition 'aws-eu'"),
+        ErrorCase(name: "start URL not https",
+                  portal: minimalPortal.replacingOccurrences(of: "https://test-example", with: "http://test-example"),
+                  client: nil, file: "portal.yaml", line: 6, column: 14, message: "start_url"),
+        ErrorCase(name: "unknown key with suggestion", portal: nil,
+                  client: minimalClient.replacingOccurrences(of: "    environment:", with: "    enviroment:"),
+                  file: "clients/acme/client.yaml", line: 6, column: 5, message: "unknown key 'enviroment' in an account; did you mean 'environment'?"),
+        ErrorCase(name: "missing required key", portal: nil,
+                  client: minimalClient.replacingOccurrences(of: "    region: us-east-1\n", with: ""),
+                  file: "clients/acme/client.yaml", line: 4, column: 5, message: "missing the required key 'region'"),
+        ErrorCase(name: "wrong type", portal: minimalPortal.replacingOccurrences(of: "title: Test Portal", with: "title: [a, b]"),
+                  client: nil, file: "portal.yaml", line: 1, column: 8, message: "'title' in portal.yaml must be a single value, found a list"),
+        ErrorCase(name: "wrong type for a number", portal: minimalPortal + "    max_session_duration: one hour\n",
+                  client: nil, file: "portal.yaml", line: 19, column: 27, message: "must be a whole number"),
+        ErrorCase(name: "session duration out of range", portal: minimalPortal + "    max_session_duration: 60\n",
+                  client: nil, file: "portal.yaml", line: 19, column: 27, message: "between 3600 and 43200"),
+        ErrorCase(name: "malformed YAML", portal: nil, client: "name: Acme\naccounts:\n  - id: \"1\n",
+                  file: "clients/acme/client.yaml", line: 4, column: 1, message: "malformed YAML"),
+        ErrorCase(name: "duplicate key", portal: nil, client: minimalClient.replacingOccurrences(of: "name: Acme\n", with: "name: Acme\nname: Again\n"),
+                  file: "clients/acme/client.yaml", line: 2, column: 1, message: "duplicate key 'name'"),
+        ErrorCase(name: "tab indentation", portal: nil, client: "name: Acme\naccounts:\n\t- id: \"222233334444\"\n",
+                  file: "clients/acme/client.yaml", line: 3, column: 1, message: "malformed YAML"),
+        ErrorCase(name: "region in another partition", portal: nil,
+                  client: minimalClient.replacingOccurrences(of: "region: us-east-1", with: "region: cn-north-1"),
+                  file: "clients/acme/client.yaml", line: 7, column: 13, message: "roles cannot be assumed across partitions"),
+        ErrorCase(name: "empty file", portal: nil, client: "", file: "clients/acme/client.yaml", line: 1, column: 1, message: "the file is empty"),
+        ErrorCase(name: "landing page off the console", portal: nil,
+                  client: minimalClient + "    landing_page: https://evil.example/\n",
+                  file: "clients/acme/client.yaml", line: 8, column: 19, message: "landing_page 'https://evil.example/'"),
+        ErrorCase(name: "home account listed as client account", portal: nil,
+                  client: minimalClient.replacingOccurrences(of: "222233334444", with: "111122223333"),
+                  file: "clients/acme/client.yaml", line: 4, column: 9, message: "is the home account"),
+        ErrorCase(name: "duplicate access level key",
+                  portal: minimalPortal.replacingOccurrences(of: "key: read-only", with: "key: admin"), client: nil,
+                  file: "portal.yaml", line: 14, column: 5, message: "access level 'admin' is defined twice"),
+    ]
+
+    @Test(arguments: errorCases)
+    func reportsErrorWithLocation(_ example: ErrorCase) throws {
+        let folder = try contentFolder(portal: example.portal ?? minimalPortal, client: example.client ?? minimalClient)
+        let (inventory, diagnostics) = loadInventory(folder)
+        #expect(inventory == nil)
+        let diagnostic = try #require(diagnostics.error(containing: example.message), "got: \(diagnostics)")
+        #expect(diagnostic.location.path == "\(folder.path)/\(example.file)")
+        #expect(diagnostic.location.line == example.line, "\(diagnostic)")
+        #expect(diagnostic.location.column == example.column, "\(diagnostic)")
+    }
+
+    @Test func duplicateAccountIDsNameBothLocations() throws {
+        let other = minimalClient.replacingOccurrences(of: "prefix: Acme", with: "prefix: Other")
+        let folder = try contentFolder(extra: ["clients/other/client.yaml": other])
+        let (_, diagnostics) = loadInventory(folder)
+        let diagnostic = try #require(diagnostics.error(containing: "account ID 222233334444 is listed twice"))
+        #expect(diagnostic.location.path.hasSuffix("clients/other/client.yaml"))
+        #expect(diagnostic.message.contains("\(folder.path)/clients/acme/client.yaml:4:9"))
+    }
+
+    @Test func clientFolderWithoutClientYAML() throws {
+        let folder = try contentFolder(extra: ["clients/ghost/runbook.md": "# Runbook\n"])
+        let (_, diagnostics) = loadInventory(folder)
+        #expect(diagnostics.error(containing: "has no client.yaml")?.location.path == "\(folder.path)/clients/ghost")
+    }
+
+    @Test func badClientSlug() throws {
+        let folder = try contentFolder(extra: ["clients/Bad_Slug/client.yaml": minimalClient])
+        let (_, diagnostics) = loadInventory(folder)
+        #expect(diagnostics.error(containing: "not a valid slug") != nil)
+    }
+
+    @Test func missingPortalYAML() throws {
+        let folder = try TemporaryFolder(["clients/acme/client.yaml": minimalClient])
+        let (_, diagnostics) = loadInventory(folder)
+        #expect(diagnostics.error(containing: "cannot read portal.yaml")?.location.path == "\(folder.path)/portal.yaml")
+    }
+
+    @Test func reportsEveryProblemOfAFileInOneRun() throws {
+        let client = """
+            name: Acme
+            permission_set_prefix: Acme
+            colour: red
+            accounts:
+              - id: "1"
+                name: A
+                environment: production
+                region: us-east-1
+              - id: "222233334444"
+                name: B
+                environment: Production
+                region: us-east-1
+                alias: "-bad"
+
+            """
+        let (_, diagnostics) = loadInventory(try contentFolder(client: client))
+        let lines = diagnostics.errors.map(\.location.line)
+        #expect(diagnostics.errors.count == 4, "\(diagnostics)")
+        #expect(lines == [3, 5, 11, 13])
+    }
+
+    @Test func readsCRLFAndBOM() throws {
+        let folder = try contentFolder()
+        try folder.write("clients/acme/client.yaml", Data([0xEF, 0xBB, 0xBF]) + Data(minimalClient.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        let (inventory, diagnostics) = loadInventory(folder)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        #expect(inventory?.clients.first?.accounts.first?.id == "222233334444")
+    }
+
+    @Test func rejectsNonUTF8WithPosition() throws {
+        let folder = try contentFolder()
+        try folder.write("clients/acme/client.yaml", Data("name: Acme\nprefix: A\u{e9}".utf8.prefix(21)) + Data([0xFF]))
+        let (_, diagnostics) = loadInventory(folder)
+        let diagnostic = try #require(diagnostics.error(containing: "not valid UTF-8"))
+        #expect(diagnostic.location.line == 2)
+    }
+
+    @Test func clientsMustNotShareAPermissionSet() throws {
+        let other = minimalClient.replacingOccurrences(of: "222233334444", with: "222233335555")
+        let (_, diagnostics) = loadInventory(try contentFolder(extra: ["clients/other/client.yaml": other]))
+        #expect(diagnostics.error(containing: "both lead to permission set 'AcmeAdmin'") != nil)
+    }
+}

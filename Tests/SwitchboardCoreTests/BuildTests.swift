@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+@testable import SwitchboardCore
+
+@Suite struct BuildTests {
+    let goldenContent = fixturesRoot.appendingPathComponent("small/content").path
+    let goldenExpected = fixturesRoot.appendingPathComponent("small/expected").path
+
+    func options(content: String, output: String, templates: String = defaultTemplates) -> BuildOptions {
+        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output)
+    }
+
+    /// Compares the build of the small fixture with the checked-in expected files, file by file.
+    /// Regenerate after an intended change with `SWITCHBOARD_UPDATE_GOLDEN=1 swift test --filter golden`.
+    @Test func goldenBuildMatchesExpectedFiles() throws {
+        let out = try TemporaryFolder()
+        let output = out.path + "/public"
+        _ = try Switchboard.build(options(content: goldenContent, output: output))
+        let actual = try filesUnder(output)
+        if ProcessInfo.processInfo.environment["SWITCHBOARD_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(atPath: goldenExpected)
+            try FileManager.default.copyItem(atPath: output, toPath: goldenExpected)
+        }
+        let expected = try filesUnder(goldenExpected)
+        #expect(actual.keys.sorted() == expected.keys.sorted())
+        for (path, bytes) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(actual[path] == bytes, "\(path) differs from Fixtures/small/expected/\(path)")
+        }
+    }
+
+    @Test func buildsAreByteIdentical() throws {
+        let out = try TemporaryFolder()
+        _ = try Switchboard.build(options(content: goldenContent, output: out.path + "/one"))
+        _ = try Switchboard.build(options(content: goldenContent, output: out.path + "/two"))
+        let one = try filesUnder(out.path + "/one")
+        let two = try filesUnder(out.path + "/two")
+        #expect(one.count > 5)
+        #expect(one == two)
+    }
+
+    @Test func exampleContentBuilds() throws {
+        let out = try TemporaryFolder()
+        let report = try Switchboard.build(options(content: repositoryRoot.appendingPathComponent("content").path,
+                                                   output: out.path + "/public"))
+        #expect(report.clients >= 3)
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+    }
+
+    @Test func failedBuildLeavesPreviousOutputByteIdentical() throws {
+        let content = try contentFolder()
+        let output = content.path + "-public"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        _ = try Switchboard.build(options(content: content.path, output: output))
+        let before = try filesUnder(output)
+        try content.write("clients/acme/client.yaml", "name: [broken\n")
+        #expect(throws: InvalidInput.self) { try Switchboard.build(options(content: content.path, output: output)) }
+        #expect(try filesUnder(output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: output).deletingLastPathComponent().path)
+        #expect(!siblings.contains { $0.hasPrefix(".\(URL(fileURLWithPath: output).lastPathComponent).switchboard-") })
+    }
+
+    @Test func staleFilesDisappear() throws {
+        let content = try contentFolder(extra: ["docs/old.md": "old\n"])
+        let output = content.path + "-public"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        _ = try Switchboard.build(options(content: content.path, output: output))
+        #expect(FileManager.default.fileExists(atPath: output + "/docs/old.html"))
+        try FileManager.default.removeItem(atPath: content.path + "/docs/old.md")
+        _ = try Switchboard.build(options(content: content.path, output: output))
+        #expect(!FileManager.default.fileExists(atPath: output + "/docs/old.html"))
+        #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
+    }
+
+    @Test func refusesFoldersSwitchboardDidNotCreate() throws {
+        let content = try contentFolder()
+        let foreign = try TemporaryFolder(["keep.txt": "precious"])
+        #expect(throws: InvalidInput.self) { try Switchboard.build(options(content: content.path, output: foreign.path)) }
+        #expect(try foreign.read("keep.txt") == "precious")
+        for dangerous in ["/", content.path, content.path + "/clients", FileManager.default.currentDirectoryPath, NSHomeDirectory()] {
+            #expect(throws: InvalidInput.self, "\(dangerous)") { try Switchboard.build(options(content: content.path, output: dangerous)) }
+        }
+        let empty = try TemporaryFolder()
+        _ = try Switchboard.build(options(content: content.path, output: empty.path))
+        #expect(FileManager.default.fileExists(atPath: empty.path + "/" + OutputWriter.markerName))
+    }
+
+    @Test func manifestHasTheDocumentedShape() throws {
+        let out = try TemporaryFolder()
+        _ = try Switchboard.build(options(content: goldenContent, output: out.path + "/public"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: out.path + "/public/portal.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let home = try #require(json["home"] as? [String: Any])
+        #expect(home["accountId"] as? String == "111122223333")
+        #expect(home["partition"] as? String == "aws")
+        #expect(home["startUrl"] as? String == "https://golden-example.awsapps.com/start")
+        let clients = try #require(json["clients"] as? [[String: Any]])
+        #expect(clients.map { $0["slug"] as? String } == ["acme", "globex"])
+        #expect(clients[0]["page"] as? String == "clients/acme/index.html")
+        #expect(clients[0]["name"] as? String == "Acme & <Sons>")
+        let accounts = try #require(clients[0]["accounts"] as? [[String: Any]])
+        #expect(accounts.map { $0["id"] as? String } == ["012345678901", "012345678902"])
+        #expect(accounts[0]["alias"] as? String == "acme-prod")
+        #expect(accounts[1]["alias"] is NSNull)
+        for key in ["id", "name", "alias", "environment", "region", "roles"] { #expect(accounts[0][key] != nil, "\(key)") }
+        let roles = try #require(accounts[0]["roles"] as? [[String: Any]])
+        #expect(roles.map { $0["accessLevel"] as? String } == ["administrator", "read-only"])
+        for key in ["accessLevel", "roleName", "rolePath", "roleArn", "permissionSet", "switchRoleUrl", "signInUrl"] {
+            #expect(roles[1][key] is String, "\(key)")
+        }
+        #expect(roles[1]["roleArn"] as? String == "arn:aws:iam::012345678901:role/partners/golden/golden-read-only")
+        #expect(roles[1]["permissionSet"] as? String == "AcmeReadOnly")
+        #expect(roles[1]["signInUrl"] as? String == "https://golden-example.awsapps.com/start/#/console?account_id=111122223333&role_name=AcmeReadOnly")
+        #expect(roles[1]["switchRoleUrl"] as? String == "https://signin.aws.amazon.com/switchrole?account=012345678901&roleName=partners%2Fgolden%2Fgolden-read-only&displayName=Acme%20%26%20%3CSons%3E%20Production%20%28ReadOnly%29&color=99BCE3&redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com%2Fcost-management%2Fhome")
+        let second = try #require(accounts[1]["roles"] as? [[String: Any]])
+        #expect(second.count == 1)
+        #expect(second[0]["roleName"] as? String == "ops+reader")
+        #expect((second[0]["switchRoleUrl"] as? String)?.contains("roleName=partners%2Fgolden%2Fops%2Breader") == true)
+    }
+
+    @Test func everySwitchRoleLinkFollowsTheSpec() throws {
+        let out = try TemporaryFolder()
+        _ = try Switchboard.build(options(content: repositoryRoot.appendingPathComponent("content").path, output: out.path + "/public"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: out.path + "/public/portal.json"))
+        let manifest = try JSONDecoder().decode(ManifestShape.self, from: data)
+        let colors = Set(ConsoleColor.allCases.map(\.hex))
+        for client in manifest.clients {
+            for account in client.accounts {
+                #expect(account.id.count == 12 && account.id.allSatisfy(\.isNumber))
+                for role in account.roles {
+                    let url = try #require(URLComponents(string: role.switchRoleUrl))
+                    #expect(url.scheme == "https" && url.host == "signin.aws.amazon.com" && url.path == "/switchrole")
+                    let items = Dictionary(uniqueKeysWithValues: (url.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+                    #expect(items["account"] == account.id)
+                    #expect(items["roleName"] == String(role.rolePath.dropFirst()) + role.roleName)
+                    #expect((items["displayName"]?.utf16.count ?? 99) <= 64)
+                    #expect(colors.contains(items["color"] ?? ""))
+                    #expect(!role.switchRoleUrl.contains("+"))
+                    #expect(role.roleArn == "arn:aws:iam::\(account.id):role/\(role.rolePath.dropFirst())\(role.roleName)")
+                    let signIn = try #require(URLComponents(string: role.signInUrl))
+                    #expect(signIn.fragment == "/console?account_id=\(manifest.home.accountId)&role_name=\(role.permissionSet)")
+                }
+            }
+        }
+    }
+
+    struct ManifestShape: Decodable {
+        struct Home: Decodable { let accountId: String }
+        struct Client: Decodable { let accounts: [Account] }
+        struct Account: Decodable { let id: String; let roles: [Role] }
+        struct Role: Decodable {
+            let roleName: String, rolePath: String, roleArn: String, permissionSet: String, switchRoleUrl: String, signInUrl: String
+        }
+        let home: Home
+        let clients: [Client]
+    }
+
+    @Test func inventoryValuesAreEscapedInHTML() throws {
+        let out = try TemporaryFolder()
+        _ = try Switchboard.build(options(content: goldenContent, output: out.path + "/public"))
+        let page = try String(contentsOfFile: out.path + "/public/clients/acme/index.html", encoding: .utf8)
+        #expect(page.contains("Acme &amp; &lt;Sons&gt;"))
+        #expect(!page.contains("<script>alert(1)</script>"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(page.contains("Read &lt;only&gt; &amp; &quot;safe&quot;"))
+        let runbook = try String(contentsOfFile: out.path + "/public/clients/acme/runbook.html", encoding: .utf8)
+        #expect(!runbook.contains("<b>raw</b>"))
+    }
+
+    @Test func missingTemplateOrPartialIsAnError() throws {
+        let content = try contentFolder()
+        let templates = try TemporaryFolder()
+        try FileManager.default.removeItem(at: templates.url)
+        try FileManager.default.copyItem(atPath: defaultTemplates, toPath: templates.path)
+        try FileManager.default.removeItem(atPath: templates.path + "/doc.mustache")
+        try templates.write("home.mustache", "{{<layout}}{{$main}}\n  {{> partials/nope}}{{/main}}{{/layout}}")
+        do {
+            _ = try Switchboard.check(options(content: content.path, output: "unused", templates: templates.path))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.error(containing: "missing template 'doc'") != nil)
+            let partial = try #require(error.diagnostics.error(containing: "refers to 'partials/nope'"))
+            #expect(partial.location == SourceLocation(path: templates.path + "/home.mustache", line: 2, column: 3))
+        }
+    }
+
+    @Test func mustacheSyntaxErrorsHaveLineAndColumn() throws {
+        let content = try contentFolder()
+        let templates = try TemporaryFolder()
+        try FileManager.default.removeItem(at: templates.url)
+        try FileManager.default.copyItem(atPath: defaultTemplates, toPath: templates.path)
+        try templates.write("404.mustache", "<p>\n{{#open}}\n<p>{{/close}}\n")
+        do {
+            _ = try Switchboard.check(options(content: content.path, output: "unused", templates: templates.path))
+            Issue.record("expected an error")
+        } catch {
+            let diagnostic = try #require(error.diagnostics.error(containing: "Mustache syntax error"))
+            #expect(diagnostic.location.path == templates.path + "/404.mustache")
+            #expect(diagnostic.location.line == 3)
+        }
+    }
+
+    @Test func checkWritesNothing() throws {
+        let content = try contentFolder()
+        let output = content.path + "-never"
+        _ = try Switchboard.check(options(content: content.path, output: output))
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func relativePaths() {
+        #expect(SitePaths.relative(from: "index.html", to: "clients/a/index.html") == "clients/a/index.html")
+        #expect(SitePaths.relative(from: "clients/a/index.html", to: "index.html") == "../../index.html")
+        #expect(SitePaths.relative(from: "clients/a/x.html", to: "clients/a/index.html") == "index.html")
+        #expect(SitePaths.relative(from: "clients/a/x.html", to: "clients/b/index.html") == "../b/index.html")
+        #expect(SitePaths.relative(from: "docs/x.html", to: "docs/y.html") == "y.html")
+        #expect(SitePaths.rootPrefix(of: "clients/a/index.html") == "../../")
+        #expect(OutputWriter.isSafeRelativePath("a/b.html"))
+        #expect(!OutputWriter.isSafeRelativePath("../a"))
+        #expect(!OutputWriter.isSafeRelativePath("/etc/passwd"))
+        #expect(!OutputWriter.isSafeRelativePath("a//b"))
+    }
+}

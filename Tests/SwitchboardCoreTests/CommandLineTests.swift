@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Runs the built `switchboard` executable, as CI and users do.
+@Suite struct CommandLineTests {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var executable: URL {
+        productsFolder.appendingPathComponent("switchboard")
+    }
+
+    /// The folder that holds the test bundle also holds the package's executables.
+    static var productsFolder: URL {
+        var url = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("switchboard").path), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }
+
+    func run(_ arguments: [String], in folder: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func buildSucceedsWithSummary() throws {
+        let content = try contentFolder()
+        let output = content.path + "-out"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try run(["build", "--content", content.path, "--templates", defaultTemplates, "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Built 3 pages (1 clients, 1 accounts"))
+        #expect(FileManager.default.fileExists(atPath: output + "/clients/acme/index.html"))
+    }
+
+    @Test func invalidInputExitsOneWithLocatedDiagnostics() throws {
+        let content = try contentFolder(client: minimalClient.replacingOccurrences(of: "region: us-east-1", with: "regoin: us-east-1"))
+        let result = try run(["check", "--content", content.path, "--templates", defaultTemplates])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(content.path)/clients/acme/client.yaml:7:5: error: unknown key 'regoin' in an account; did you mean 'region'?"))
+        #expect(result.stderr.contains("nothing was written"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try run(["build", "--no-such-flag"]).status == 2)
+        #expect(try run(["frobnicate"]).status == 2)
+    }
+
+    @Test func helpAndVersionExitZero() throws {
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("build"))
+        #expect(help.stdout.contains("check"))
+        let version = try run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
+    }
+
+    @Test func defaultsAreContentTemplatesAndPublic() throws {
+        let project = try TemporaryFolder()
+        try FileManager.default.copyItem(atPath: fixturesRoot.appendingPathComponent("small/content").path, toPath: project.path + "/content")
+        try FileManager.default.copyItem(atPath: defaultTemplates, toPath: project.path + "/site-templates")
+        let result = try run(["build"], in: project.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: project.path + "/public/index.html"))
+    }
+}

@@ -38,19 +38,19 @@ public enum Switchboard {
         do { templates = try TemplateLibrary.load(directory: options.templatesDirectory) } catch {
             diagnostics.append(contentsOf: error.diagnostics)
         }
-        var documents: [Document] = []
-        if let inventory {
-            let (loaded, documentDiagnostics) = DocumentLoader.load(
-                contentDirectory: options.contentDirectory, clientSlugs: inventory.clients.map(\.slug),
-                allowRawHTML: inventory.portal.allowRawHTML)
-            documents = loaded
-            diagnostics.append(contentsOf: documentDiagnostics)
-        }
+        // Docs are checked even when the inventory has errors, so one run reports everything.
+        var ignored = DiagnosticList()
+        let slugs = inventory?.clients.map(\.slug)
+            ?? ContentTree.clientSlugs(in: options.contentDirectory, diagnostics: &ignored)
+        let (documents, documentDiagnostics) = DocumentLoader.load(
+            contentDirectory: options.contentDirectory, clientSlugs: slugs,
+            allowRawHTML: inventory?.portal.allowRawHTML ?? false)
+        diagnostics.append(contentsOf: documentDiagnostics)
         guard let inventory, let templates, !diagnostics.hasErrors else { throw InvalidInput(diagnostics.sorted) }
 
         let site = SiteBuilder.build(inventory: inventory, documents: documents)
         let files = try SiteRenderer(site: site, templates: templates).render()
-        let report = BuildReport(pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count + 1,
+        let report = BuildReport(pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count,
                                  clients: site.clients.count, accounts: site.clients.reduce(0) { $0 + $1.accounts.count },
                                  warnings: diagnostics.sorted)
         return (files, report)

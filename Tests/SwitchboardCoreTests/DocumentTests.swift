@@ -96,6 +96,15 @@ import Testing
         #expect(diagnostics.errors.count == 6)
     }
 
+    /// Regression (found by the random-input test): a link inside the leading title was freed with
+    /// the title and then rewritten.
+    @Test func linkInsideTheTitleIsDroppedWithIt() throws {
+        let (docs, diagnostics, _) = try load(["docs/a.md": "# [Title](b.md)\n\n[body](b.md)\n", "docs/b.md": "b\n"])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(docs.first?.title == "Title")
+        #expect(docs.first?.html == "<p><a href=\"b.html\">body</a></p>\n")
+    }
+
     @Test func lineNumbersCountFrontMatter() throws {
         let (_, diagnostics, _) = try load(["docs/a.md": "---\ntitle: A\n---\n\n[x](missing.md)\n"])
         #expect(diagnostics.error(containing: "missing doc")?.location.line == 5)

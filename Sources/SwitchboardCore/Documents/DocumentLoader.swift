@@ -42,7 +42,7 @@ public enum DocumentLoader {
         let relative = SitePaths.source(owner, stem: stem)
         let path = "\(contentDirectory)/\(relative)"
         let text: String
-        do { text = try TextFile.read(path) } catch {
+        do { text = try TextFile.readContent(path) } catch {
             diagnostics.append(contentsOf: error.diagnostics)
             return nil
         }

@@ -40,6 +40,7 @@ final class MarkdownTree {
         guard let first = cmark_node_first_child(root), cmark_node_get_type(first) == CMARK_NODE_CUSTOM_BLOCK,
               let heading = headings.first, heading.level == 1
         else { return nil }
+        links.removeAll { link in isInside(link.node, first) } // freed with the title
         cmark_node_unlink(first)
         cmark_node_free(first)
         headings.removeFirst()
@@ -104,6 +105,15 @@ final class MarkdownTree {
         cmark_node_append_child(block, tags)
         cmark_node_replace(heading, block)
         cmark_node_free(heading)
+    }
+
+    private func isInside(_ node: OpaquePointer?, _ ancestor: OpaquePointer) -> Bool {
+        var current = node
+        while let candidate = current {
+            if candidate == ancestor { return true }
+            current = cmark_node_parent(candidate)
+        }
+        return false
     }
 
     private func plainText(of node: OpaquePointer) -> String {

@@ -3,6 +3,15 @@ import Foundation
 /// Reads a UTF-8 text file from `content/` or `site-templates/`: drops a leading BOM and
 /// turns CRLF and lone CR line endings into LF, so line numbers match what editors show.
 enum TextFile {
+    /// Reads a file of `content/`: like `read`, and fails when it holds something that looks like
+    /// AWS credentials.
+    static func readContent(_ path: String) throws(InvalidInput) -> String {
+        let text = try read(path)
+        let secrets = SecretScanner.scan(text, path: path)
+        if !secrets.isEmpty { throw InvalidInput(secrets) }
+        return text
+    }
+
     static func read(_ path: String) throws(InvalidInput) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InvalidInput([.error(SourceLocation(path: path), "cannot read the file; check that it exists and is readable")])

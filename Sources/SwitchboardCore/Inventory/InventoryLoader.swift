@@ -38,9 +38,13 @@ public enum InventoryLoader {
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
         let text: String
-        do { text = try TextFile.read(path) } catch {
+        guard FileManager.default.fileExists(atPath: path) else {
             diagnostics.append(.error(SourceLocation(path: path),
                                       "cannot read portal.yaml; every content folder needs one (see the README)"))
+            return nil
+        }
+        do { text = try TextFile.readContent(path) } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
             return nil
         }
         guard let root = reader.parse(text),
@@ -172,7 +176,7 @@ public enum InventoryLoader {
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
         let text: String
-        do { text = try TextFile.read(path) } catch {
+        do { text = try TextFile.readContent(path) } catch {
             diagnostics.append(contentsOf: error.diagnostics)
             return nil
         }

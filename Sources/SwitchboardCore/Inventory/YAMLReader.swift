@@ -93,6 +93,10 @@ final class YAMLReader {
             error(node, "\(name) is empty; give it a value or remove the key")
             return nil
         }
+        if let bidi = scalar.string.unicodeScalars.first(where: isBidiControl) {
+            error(node, "\(name) contains the invisible bidirectional control U+\(String(bidi.value, radix: 16, uppercase: true)), which can make text display differently from what it is; remove it")
+            return nil
+        }
         return scalar.string
     }
 
@@ -201,8 +205,9 @@ final class YAMLReader {
     }
 }
 
-extension Node {
-    var isPlainNull: Bool { scalar?.style == .plain && null != nil }
+/// Embedding, override and isolate controls (the "Trojan Source" characters).
+func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
 }
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.

@@ -107,6 +107,30 @@ import Testing
         #expect(positions == positions.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
+    @Test func oversizedFilesFailCleanly() throws {
+        let content = try contentFolder()
+        let line = "# padding padding padding padding padding padding padding padding padding padding\n"
+        try content.write("clients/acme/client.yaml", Data(minimalClient.utf8) + Data(String(repeating: line, count: 50 * 1_048_576 / line.utf8.count).utf8))
+        let found = diagnostics(content)
+        #expect(found.error(containing: "the file is 50 MB")?.location.path == content.path + "/clients/acme/client.yaml")
+    }
+
+    @Test func yamlAliasBombsStayBounded() throws {
+        var client = "name: Acme\npermission_set_prefix: Acme\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...12 {
+            client += "x\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]\n"
+        }
+        client += "accounts:\n  - id: \"222233334444\"\n    name: P\n    environment: production\n    region: us-east-1\n    tags: *a12\n"
+        let found = diagnostics(try contentFolder(client: client))
+        #expect(found.errors.filter { $0.message.contains("an item of 'tags'") }.count == 1)
+    }
+
+    @Test func deeplyNestedMarkdownRenders() throws {
+        let markdown = String(repeating: "- ", count: 100_000) + "deep\n" + String(repeating: "> ", count: 100_000) + "quote\n"
+        let (out, _) = try build(try contentFolder(extra: ["docs/deep.md": markdown]))
+        #expect(try out.read("public/docs/deep.html").contains("deep"))
+    }
+
     @Test func symbolicLinksInContentAreRejected() throws {
         let content = try contentFolder(extra: ["docs/a.md": "a\n"])
         try FileManager.default.createSymbolicLink(atPath: content.path + "/docs/passwd.md", withDestinationPath: "/etc/passwd")

@@ -63,9 +63,12 @@ public struct DiagnosticList: Sendable {
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
-    /// Sorted by file, line and column, then message, so reports are stable.
+    /// Sorted by file, line and column, then message, so reports are stable; a problem reached
+    /// twice (e.g. through a YAML alias) is reported once.
     public var sorted: [Diagnostic] {
-        all.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        var seen: Set<Diagnostic> = []
+        return all.filter { seen.insert($0).inserted }
+            .sorted { ($0.location, $0.message, $0.severity.rawValue) < ($1.location, $1.message, $1.severity.rawValue) }
     }
 }
 

@@ -12,7 +12,15 @@ enum TextFile {
         return text
     }
 
+    /// Larger inputs are refused, so a runaway file fails fast with bounded memory. A client
+    /// with 10,000 accounts is about 1.5 MB of YAML.
+    static let maximumSize = 16 * 1024 * 1024
+
     static func read(_ path: String) throws(InvalidInput) -> String {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maximumSize {
+            throw InvalidInput([.error(SourceLocation(path: path), "the file is \(size / 1_048_576) MB; Switchboard reads input files of up to \(maximumSize / 1_048_576) MB: split it (one client per folder, one topic per doc)")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InvalidInput([.error(SourceLocation(path: path), "cannot read the file; check that it exists and is readable")])
         }

@@ -21,32 +21,45 @@ public enum DocumentLoader {
                 sources.append((.client(slug), String(name.dropLast(3))))
             }
         }
-        let parsed = sources.compactMap { owner, stem in
-            parse(owner: owner, stem: stem, contentDirectory: contentDirectory, diagnostics: &diagnostics)
+        var texts: [Source] = []
+        for (owner, stem) in sources {
+            let path = "\(contentDirectory)/\(SitePaths.source(owner, stem: stem))"
+            do {
+                texts.append(Source(owner: owner, stem: stem, path: path, text: try TextFile.readContent(path)))
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+            }
         }
+        let documents = render(texts, allowRawHTML: allowRawHTML, diagnostics: &diagnostics)
+        return (documents, diagnostics.sorted)
+    }
+
+    /// A Markdown file's text and where it comes from.
+    struct Source {
+        var owner: DocumentOwner
+        var stem: String
+        var path: String
+        var text: String
+    }
+
+    /// Parses every source, then rewrites links between them (which needs all their headings) and renders.
+    static func render(_ sources: [Source], allowRawHTML: Bool, diagnostics: inout DiagnosticList) -> [Document] {
+        let parsed = sources.map { parse($0, diagnostics: &diagnostics) }
         var anchorsBySource: [String: Set<String>] = [:]
         for item in parsed {
             anchorsBySource[SitePaths.source(item.document.owner, stem: item.document.stem)] = Set(item.tree.headings.map(\.id))
         }
-        let documents = parsed.map { item in
+        return parsed.map { item in
             var document = item.document
             rewriteLinks(of: item, anchorsBySource: anchorsBySource, diagnostics: &diagnostics)
             document.html = item.tree.html(allowRawHTML: allowRawHTML)
             return document
         }
-        return (documents, diagnostics.sorted)
     }
 
-    private static func parse(owner: DocumentOwner, stem: String, contentDirectory: String,
-                              diagnostics: inout DiagnosticList) -> Parsed? {
-        let relative = SitePaths.source(owner, stem: stem)
-        let path = "\(contentDirectory)/\(relative)"
-        let text: String
-        do { text = try TextFile.readContent(path) } catch {
-            diagnostics.append(contentsOf: error.diagnostics)
-            return nil
-        }
-        let (frontMatter, body) = splitFrontMatter(text)
+    private static func parse(_ source: Source, diagnostics: inout DiagnosticList) -> Parsed {
+        let (owner, stem, path) = (source.owner, source.stem, source.path)
+        let (frontMatter, body) = splitFrontMatter(source.text)
         var title: String?
         var order: Int?
         var summary: String?

@@ -35,18 +35,23 @@ public enum InventoryLoader {
     // MARK: portal.yaml
 
     static func loadPortal(path: String, diagnostics: inout DiagnosticList) -> Portal? {
-        let reader = YAMLReader(path: path)
-        defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
-        let text: String
         guard FileManager.default.fileExists(atPath: path) else {
             diagnostics.append(.error(SourceLocation(path: path),
                                       "cannot read portal.yaml; every content folder needs one (see the README)"))
             return nil
         }
-        do { text = try TextFile.readContent(path) } catch {
+        do {
+            return parsePortal(try TextFile.readContent(path), path: path, diagnostics: &diagnostics)
+        } catch {
             diagnostics.append(contentsOf: error.diagnostics)
             return nil
         }
+    }
+
+    /// `portal.yaml` from its text; `path` names it in diagnostics.
+    static func parsePortal(_ text: String, path: String, diagnostics: inout DiagnosticList) -> Portal? {
+        let reader = YAMLReader(path: path)
+        defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
         guard let root = reader.parse(text),
               let fields = reader.fields(root, in: "portal.yaml", allowedKeys: portalKeys,
                                          required: ["title", "company", "home_account", "identity_center", "access_levels"])
@@ -173,13 +178,18 @@ public enum InventoryLoader {
     // MARK: client.yaml
 
     static func loadClient(slug: String, path: String, portal: Portal, diagnostics: inout DiagnosticList) -> Client? {
-        let reader = YAMLReader(path: path)
-        defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
-        let text: String
-        do { text = try TextFile.readContent(path) } catch {
+        do {
+            return parseClient(try TextFile.readContent(path), slug: slug, path: path, portal: portal, diagnostics: &diagnostics)
+        } catch {
             diagnostics.append(contentsOf: error.diagnostics)
             return nil
         }
+    }
+
+    /// A `client.yaml` from its text; `path` names it in diagnostics.
+    static func parseClient(_ text: String, slug: String, path: String, portal: Portal, diagnostics: inout DiagnosticList) -> Client? {
+        let reader = YAMLReader(path: path)
+        defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
         guard let root = reader.parse(text),
               let fields = reader.fields(root, in: "client.yaml", allowedKeys: clientKeys,
                                          required: ["name", "permission_set_prefix", "accounts"])

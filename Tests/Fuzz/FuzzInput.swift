@@ -1,5 +1,5 @@
 // libFuzzer target for the inventory loader and the Markdown/front-matter path.
-// Built and run by scripts/fuzz; not part of the SwiftPM package.
+// Built and run by .ci/fuzz; not part of the SwiftPM package.
 import Foundation
 @testable import SwitchboardCore
 

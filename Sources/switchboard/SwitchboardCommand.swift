@@ -4,18 +4,22 @@ import SwitchboardCore
 
 /// Exit codes: 0 success, 1 invalid input (or the portal could not be written), 2 usage error.
 @main
-struct SwitchboardCommand: ParsableCommand {
+struct SwitchboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "Generate a static AWS access portal from an account/role inventory and Markdown docs.",
         version: Switchboard.version,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, Serve.self]
     )
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let invalid as InvalidInput {
             printDiagnostics(invalid.diagnostics)
             let errors = invalid.diagnostics.filter { $0.severity == .error }.count
@@ -60,7 +64,7 @@ struct Build: ParsableCommand {
         let report = try Switchboard.build(options)
         printDiagnostics(report.warnings)
         let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-        print("Built \(report.pages) pages (\(report.clients) clients, \(report.accounts) accounts, \(report.files) files) into \(output)/ in \(milliseconds) ms")
+        printOutput("Built \(report.pages) pages (\(report.clients) clients, \(report.accounts) accounts, \(report.files) files) into \(output)/ in \(milliseconds) ms")
     }
 }
 
@@ -72,12 +76,17 @@ struct Check: ParsableCommand {
     func run() throws {
         let report = try Switchboard.check(folders.options).report
         printDiagnostics(report.warnings)
-        print("OK: \(report.clients) clients, \(report.accounts) accounts, \(report.pages) pages")
+        printOutput("OK: \(report.clients) clients, \(report.accounts) accounts, \(report.pages) pages")
     }
 }
 
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics { printError(diagnostic.description) }
+}
+
+/// Unbuffered, so lines show at once also when piped (`serve` runs for long).
+func printOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
 
 func printError(_ text: String) {

@@ -26,6 +26,7 @@ struct PageBase {
 struct HomePage {
     let page: PageBase
     let title: String
+    let searchLabel = "Search clients and accounts"
     let intro: String?
     let clients: [ClientSummary]
     let docs: [LinkContext]
@@ -35,6 +36,8 @@ struct HomePage {
 struct ClientSummary {
     let name: String
     let slug: String
+    /// Lowercased words the in-page search matches against.
+    let searchText: String
     let href: String
     let description: String?
     let accounts: [AccountSummary]
@@ -47,6 +50,7 @@ struct AccountSummary {
     let alias: String?
     let environment: String
     let href: String
+    let searchText: String
 }
 
 struct PermissionSetContext {
@@ -59,6 +63,7 @@ struct PermissionSetContext {
 struct ClientPage {
     let page: PageBase
     let title: String
+    let searchLabel: String
     let client: ClientDetails
     let intro: String?
     let accounts: [AccountContext]
@@ -75,6 +80,7 @@ struct ClientDetails {
 
 struct AccountContext {
     let anchor: String
+    let searchText: String
     let id: String
     let name: String
     let alias: String?
@@ -85,6 +91,11 @@ struct AccountContext {
 }
 
 struct RoleContext {
+    /// `slug/accountID/levelKey`: identifies the launch for favourites and recents.
+    let key: String
+    /// `Client · Account · Level`, for favourites and recents.
+    let label: String
+    let searchText: String
     let level: String
     let levelKey: String
     let description: String

@@ -62,12 +62,15 @@ struct SiteRenderer {
         let page = SitePaths.home
         let clients = site.clients.map { client in
             ClientSummary(
-                name: client.client.name, slug: client.client.slug, href: SitePaths.relative(from: page, to: client.page),
+                name: client.client.name, slug: client.client.slug,
+                searchText: searchText([client.client.name, client.client.slug, client.client.permissionSetPrefix]),
+                href: SitePaths.relative(from: page, to: client.page),
                 description: client.client.description,
                 accounts: client.accounts.map {
                     AccountSummary(name: $0.account.name, id: $0.account.id, alias: $0.account.alias,
                                    environment: $0.account.environment,
-                                   href: SitePaths.relative(from: page, to: client.page) + "#" + accountAnchor($0.account))
+                                   href: SitePaths.relative(from: page, to: client.page) + "#" + accountAnchor($0.account),
+                                   searchText: accountSearchText($0, withRoles: true))
                 },
                 permissionSets: permissionSets(client))
         }
@@ -79,11 +82,15 @@ struct SiteRenderer {
     func clientPage(_ client: SiteClient) -> ClientPage {
         let accounts = client.accounts.map { entry in
             AccountContext(
-                anchor: accountAnchor(entry.account), id: entry.account.id, name: entry.account.name,
+                anchor: accountAnchor(entry.account), searchText: accountSearchText(entry, withRoles: false),
+                id: entry.account.id, name: entry.account.name,
                 alias: entry.account.alias, environment: entry.account.environment, region: entry.account.region,
                 tags: entry.account.tags,
                 roles: entry.roles.map { role in
-                    RoleContext(level: role.level.name, levelKey: role.level.key, description: role.level.description,
+                    RoleContext(key: "\(client.client.slug)/\(entry.account.id)/\(role.level.key)",
+                                label: "\(client.client.name) · \(entry.account.name) · \(role.level.name)",
+                                searchText: searchText([role.level.key, role.level.name, role.permissionSet, role.roleName]),
+                                level: role.level.name, levelKey: role.level.key, description: role.level.description,
                                 color: role.level.color.rawValue, colorHex: role.level.color.hex,
                                 roleName: role.roleName, rolePath: role.rolePath, roleARN: role.roleARN,
                                 permissionSet: role.permissionSet, displayName: role.displayName,
@@ -92,7 +99,8 @@ struct SiteRenderer {
         }
         let details = ClientDetails(name: client.client.name, slug: client.client.slug,
                                     description: client.client.description, contacts: client.client.contacts)
-        return ClientPage(page: base(for: client.page), title: client.client.name, client: details,
+        return ClientPage(page: base(for: client.page), title: client.client.name,
+                          searchLabel: "Search the accounts of \(client.client.name)", client: details,
                           intro: client.intro?.html, accounts: accounts,
                           docs: client.docs.map { link(to: $0, from: client.page) }, permissionSets: permissionSets(client))
     }
@@ -103,4 +111,17 @@ struct SiteRenderer {
     }
 
     private func accountAnchor(_ account: Account) -> String { "account-\(account.id)" }
+
+    /// What search finds an account by: name, ID, alias, environment, region, tags and, where its
+    /// roles are not rows of their own (the home page), its roles.
+    private func accountSearchText(_ entry: SiteAccount, withRoles: Bool) -> String {
+        let account = entry.account
+        let roles = withRoles ? entry.roles.flatMap { [$0.level.key, $0.level.name, $0.permissionSet, $0.roleName] } : []
+        return searchText([account.name, account.id, account.alias ?? "", account.environment, account.region]
+            + account.tags + roles)
+    }
+
+    private func searchText(_ words: [String]) -> String {
+        words.filter { !$0.isEmpty }.joined(separator: " ").lowercased()
+    }
 }

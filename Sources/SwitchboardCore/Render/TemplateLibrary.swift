@@ -20,6 +20,7 @@ struct TemplateLibrary {
         var library = MustacheLibrary()
         var texts: [(name: String, path: String, text: String)] = []
         var assets: [String] = []
+        var unparsable: Set<String> = []
         for relative in files(under: directory, diagnostics: &diagnostics) {
             let path = "\(directory)/\(relative)"
             if relative.hasSuffix(".mustache") {
@@ -31,6 +32,7 @@ struct TemplateLibrary {
                 } catch let error as InvalidInput {
                     diagnostics.append(contentsOf: error.diagnostics)
                 } catch let error as MustacheTemplate.ParserError {
+                    unparsable.insert(name)
                     diagnostics.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
                                       "Mustache syntax error: \(describe(error.error))")
                 } catch {
@@ -40,7 +42,7 @@ struct TemplateLibrary {
                 assets.append(relative)
             }
         }
-        let names = Set(texts.map(\.name))
+        let names = Set(texts.map(\.name)).union(unparsable)
         for name in pageTemplates where !names.contains(name) {
             diagnostics.error(SourceLocation(path: "\(directory)/\(name).mustache"), "missing template '\(name)'; every portal needs it (copy it from the default site-templates/)")
         }

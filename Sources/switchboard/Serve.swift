@@ -1,0 +1,74 @@
+import ArgumentParser
+import FlyingFox
+import Foundation
+import SwitchboardCore
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the portal on 127.0.0.1 and rebuild when content/ or site-templates/ change.")
+
+    @OptionGroup var folders: Folders
+
+    @Option(help: "Folder to write the portal to and serve.")
+    var output = "public"
+
+    @Option(help: "Port on 127.0.0.1.")
+    var port: UInt16 = 8000
+
+    func run() async throws {
+        var options = folders.options
+        options.outputDirectory = output
+        let inputs = [options.contentDirectory, options.templatesDirectory]
+        var fingerprint = Preview.fingerprint(of: inputs)
+        rebuild(options)
+
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
+                                handler: StaticSiteHandler(root: output))
+        let serving = Task { try await server.run() }
+        try await server.waitUntilListening()
+        printOutput("Serving \(output)/ at http://127.0.0.1:\(port)/ — rebuilding on changes; Ctrl-C stops")
+
+        while !serving.isCancelled {
+            try await Task.sleep(nanoseconds: 200_000_000)
+            let current = Preview.fingerprint(of: inputs)
+            if current != fingerprint {
+                fingerprint = current
+                rebuild(options)
+            }
+        }
+    }
+
+    /// Builds; on errors prints them and keeps serving the last good site.
+    private func rebuild(_ options: BuildOptions) {
+        let start = Date()
+        do {
+            let report = try Switchboard.build(options)
+            printDiagnostics(report.warnings)
+            printOutput("Built \(report.pages) pages in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+        } catch {
+            printDiagnostics(error.diagnostics)
+            printError("Build failed; still serving the last good site")
+        }
+    }
+}
+
+/// Serves files of the output folder, read on every request so a rebuild shows at once.
+struct StaticSiteHandler: HTTPHandler {
+    let root: String
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed)
+        }
+        let noCache: HTTPHeaders = [.cacheControl: "no-store"]
+        if let file = Preview.file(for: request.path, in: root), let data = FileManager.default.contents(atPath: file) {
+            var headers = noCache
+            headers[.contentType] = Preview.contentType(of: file)
+            return HTTPResponse(statusCode: .ok, headers: headers, body: data)
+        }
+        var headers = noCache
+        headers[.contentType] = "text/html; charset=utf-8"
+        let page = FileManager.default.contents(atPath: root + "/" + SitePaths.notFound) ?? Data("Not found\n".utf8)
+        return HTTPResponse(statusCode: .notFound, headers: headers, body: page)
+    }
+}

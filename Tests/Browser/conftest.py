@@ -1,0 +1,96 @@
+"""Shared fixtures: the example portal built into a temporary folder, a headless Chromium,
+and `switchboard serve` on a free loopback port."""
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+REPO = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("SWITCHBOARD_BINARY", REPO / ".build/debug/switchboard"))
+ARTIFACTS = REPO / ".test-artifacts"
+
+os.environ.setdefault("SE_OFFLINE", "true")
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
+
+def build(content: Path, output: Path, templates: Path = REPO / "site-templates") -> None:
+    subprocess.run([str(BINARY), "build", "--content", str(content), "--templates", str(templates),
+                    "--output", str(output)], check=True, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The example content/ built with the default templates."""
+    output = tmp_path_factory.mktemp("portal") / "public"
+    build(REPO / "content", output)
+    return output
+
+
+def new_driver(javascript: bool = True) -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]:
+        options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(20)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = new_driver()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def browser_without_javascript():
+    driver = new_driver(javascript=False)
+    yield driver
+    driver.quit()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture()
+def served(tmp_path):
+    """`switchboard serve` on a copy of content/ and site-templates/; yields (url, content folder)."""
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    port = free_port()
+    process = subprocess.Popen(
+        [str(BINARY), "serve", "--port", str(port), "--content", str(content),
+         "--templates", str(REPO / "site-templates"), "--output", str(tmp_path / "public")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            break
+        except OSError:
+            if time.time() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError("switchboard serve did not start: " + (process.stdout.read() or ""))
+            time.sleep(0.1)
+    yield url, content
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))

@@ -49,8 +49,10 @@ public enum Switchboard {
         guard let inventory, let templates, !diagnostics.hasErrors else { throw InvalidInput(diagnostics.sorted) }
 
         let site = SiteBuilder.build(inventory: inventory, documents: documents)
+        diagnostics.append(contentsOf: SetupKit.validate(site))
+        if diagnostics.hasErrors { throw InvalidInput(diagnostics.sorted) }
         let files = try SiteRenderer(site: site, templates: templates).render()
-        let report = BuildReport(pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count,
+        let report = BuildReport(pages: files.filter { $0.path.hasSuffix(".html") && !$0.path.hasPrefix(SetupKit.exportsFolder + "/") }.count, files: files.count,
                                  clients: site.clients.count, accounts: site.clients.reduce(0) { $0 + $1.accounts.count },
                                  warnings: diagnostics.sorted)
         return (files, report)

@@ -44,7 +44,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: output) }
         let result = try run(["build", "--content", content.path, "--templates", defaultTemplates, "--output", output])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Built 3 pages (1 clients, 1 accounts"))
+        #expect(result.stdout.contains("Built 5 pages (1 clients, 1 accounts"))
         #expect(FileManager.default.fileExists(atPath: output + "/clients/acme/index.html"))
     }
 

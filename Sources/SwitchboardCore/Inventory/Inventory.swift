@@ -14,10 +14,24 @@ public struct Portal: Sendable {
     /// Normalized: `https://…`, no trailing slash, no query or fragment.
     public var startURL: String
     public var identityCenterRegion: String
+    /// `arn:aws:sso:::instance/ssoins-…`, for the permission-set CloudFormation template.
+    public var identityCenterInstanceARN: String?
+    public var exports: ExportSettings
     /// Site owner's opt-in to pass raw HTML in Markdown through.
     public var allowRawHTML: Bool
     /// In the order of portal.yaml; this order is used everywhere.
     public var accessLevels: [AccessLevel]
+}
+
+/// How `~/.aws/config` and the other exports name things.
+public struct ExportSettings: Sendable {
+    public static let defaultProfileName = "{client}-{account}-{level}"
+    public static let profileNamePlaceholders = ["{client}", "{account}", "{alias}", "{id}", "{level}"]
+
+    /// Pattern of the profile name of a client account × access level.
+    public var profileName: String
+    /// Name of the `[sso-session …]` section.
+    public var ssoSession: String
 }
 
 public struct AccessLevel: Sendable {
@@ -39,6 +53,8 @@ public struct Client: Sendable {
     public var name: String
     public var permissionSetPrefix: String
     public var description: String?
+    /// Set when the client's roles require `sts:ExternalId` (then console switch-role cannot be used).
+    public var externalID: String?
     public var contacts: [Contact]
     public var accounts: [Account]
     public var file: String

@@ -4,12 +4,13 @@ import Yams
 /// Loads and validates `portal.yaml` and every `clients/<slug>/client.yaml` under a content
 /// folder. Reports every problem found, not only the first.
 public enum InventoryLoader {
-    static let portalKeys = ["title", "company", "home_account", "identity_center", "allow_raw_html", "access_levels"]
+    static let portalKeys = ["title", "company", "home_account", "identity_center", "allow_raw_html", "exports", "access_levels"]
+    static let exportKeys = ["profile_name", "sso_session"]
     static let homeKeys = ["id", "partition"]
-    static let identityCenterKeys = ["start_url", "region"]
+    static let identityCenterKeys = ["start_url", "region", "instance_arn"]
     static let accessLevelKeys = ["key", "name", "description", "role_name", "role_path", "permission_set",
                                   "color", "managed_policy", "max_session_duration", "landing_page"]
-    static let clientKeys = ["name", "permission_set_prefix", "description", "contacts", "accounts"]
+    static let clientKeys = ["name", "permission_set_prefix", "description", "external_id", "contacts", "accounts"]
     static let contactKeys = ["name", "email", "role", "phone"]
     static let accountKeys = ["id", "name", "alias", "environment", "region", "access_levels", "roles", "tags", "landing_page"]
     static let roleOverrideKeys = ["role_name", "role_path"]
@@ -79,6 +80,7 @@ public enum InventoryLoader {
 
         var startURL: String?
         var region: String?
+        var instanceARN: String?
         if let node = fields["identity_center"],
            let center = reader.fields(node, in: "identity_center", allowedKeys: identityCenterKeys,
                                       required: ["start_url", "region"]) {
@@ -87,6 +89,10 @@ public enum InventoryLoader {
                 if startURL == nil {
                     reader.error(center["start_url"]!, "start_url '\(raw)' must be the access portal URL: https://…, without query or fragment (e.g. https://d-1234567890.awsapps.com/start)")
                 }
+            }
+            instanceARN = reader.string(center, "instance_arn", in: "identity_center")
+            if let value = instanceARN, let partition, NamingRules.identityCenterInstanceARN(value, partition: partition) != nil {
+                reader.error(center["instance_arn"]!, NamingRules.identityCenterInstanceARN(value, partition: partition)!)
             }
             region = reader.string(center, "region", in: "identity_center")
             if let value = region, let problem = NamingRules.region(value) {
@@ -111,10 +117,35 @@ public enum InventoryLoader {
             }
         }
 
-        guard let title, let company, let homeID, let partition, let startURL, let region, !reader.diagnostics.hasErrors
+        let exports = loadExportSettings(fields["exports"], company: company ?? "", reader: reader)
+        guard let title, let company, let homeID, let partition, let startURL, let region, let exports,
+              !reader.diagnostics.hasErrors
         else { return nil }
         return Portal(title: title, company: company, homeAccountID: homeID, partition: partition, startURL: startURL,
-                      identityCenterRegion: region, allowRawHTML: allowRawHTML, accessLevels: levels)
+                      identityCenterRegion: region, identityCenterInstanceARN: instanceARN, exports: exports,
+                      allowRawHTML: allowRawHTML, accessLevels: levels)
+    }
+
+    static func loadExportSettings(_ node: Node?, company: String, reader: YAMLReader) -> ExportSettings? {
+        var settings = ExportSettings(profileName: ExportSettings.defaultProfileName,
+                                      ssoSession: ProfileNames.slug(company).isEmpty ? "portal" : ProfileNames.slug(company))
+        guard let node else { return settings }
+        guard let fields = reader.fields(node, in: "exports", allowedKeys: exportKeys) else { return nil }
+        if let pattern = reader.string(fields, "profile_name", in: "exports") {
+            if let problem = ProfileNames.patternProblem(pattern) {
+                reader.error(fields["profile_name"]!, problem)
+                return nil
+            }
+            settings.profileName = pattern
+        }
+        if let session = reader.string(fields, "sso_session", in: "exports") {
+            if let problem = ProfileNames.nameProblem(session) {
+                reader.error(fields["sso_session"]!, "sso_session \(problem)")
+                return nil
+            }
+            settings.ssoSession = session
+        }
+        return settings
     }
 
     static func loadAccessLevel(_ node: Node, reader: YAMLReader, partition: Partition) -> AccessLevel? {
@@ -219,9 +250,15 @@ public enum InventoryLoader {
                 if let account = loadAccount(item, reader: reader, portal: portal) { accounts.append(account) }
             }
         }
+        let externalID = reader.string(fields, "external_id", in: "client.yaml")
+        if let externalID, let problem = NamingRules.externalID(externalID) {
+            reader.error(fields["external_id"]!, problem)
+        } else if externalID != nil {
+            reader.warning(fields["external_id"]!, "roles that require an external ID cannot be used from the console's Switch Role page; the portal's switch-role links will not work for this client (use the AWS CLI profiles)")
+        }
         guard let name, let prefix else { return nil }
         return Client(slug: slug, name: name, permissionSetPrefix: prefix,
-                      description: reader.string(fields, "description", in: "client.yaml"),
+                      description: reader.string(fields, "description", in: "client.yaml"), externalID: externalID,
                       contacts: contacts, accounts: accounts, file: path)
     }
 

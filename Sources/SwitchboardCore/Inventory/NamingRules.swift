@@ -62,6 +62,19 @@ public enum NamingRules {
             : "'\(value)' is not a valid slug: use 1-100 characters of a-z, 0-9 and '-'"
     }
 
+    public static func externalID(_ value: String) -> String? {
+        (2...1224).contains(value.utf8.count) && value.utf8.allSatisfy({ isNameCharacter($0) || $0 == UInt8(ascii: ":") || $0 == slash })
+            ? nil : "external_id must be 2-1224 characters of A-Z a-z 0-9 + = , . @ : / _ -"
+    }
+
+    /// `arn:PARTITION:sso:::instance/ssoins-…` (or `sso:::instance/…` for older instances).
+    public static func identityCenterInstanceARN(_ value: String, partition: Partition) -> String? {
+        let prefix = "arn:\(partition.rawValue):sso:::instance/"
+        let id = value.hasPrefix(prefix) ? value.dropFirst(prefix.count) : ""
+        return !id.isEmpty && id.utf8.allSatisfy({ isLowercase($0) || isDigit($0) || $0 == dash }) ? nil
+            : "instance_arn '\(value)' must look like \(prefix)ssoins-1234567890abcdef (IAM Identity Center > Settings)"
+    }
+
     static func isNameCharacter(_ byte: UInt8) -> Bool {
         isLowercase(byte) || isUppercase(byte) || isDigit(byte) || "+=,.@_-".utf8.contains(byte)
     }

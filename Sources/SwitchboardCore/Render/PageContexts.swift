@@ -31,6 +31,15 @@ struct HomePage {
     let clients: [ClientSummary]
     let docs: [LinkContext]
     let accountCount: Int
+    /// First all access levels, then one entry per access level.
+    let exports: [ExportContext]
+}
+
+struct ExportContext {
+    let title: String
+    let awsConfig: String
+    let aesr: String
+    let bookmarks: String
 }
 
 struct ClientSummary {
@@ -69,6 +78,65 @@ struct ClientPage {
     let accounts: [AccountContext]
     let docs: [LinkContext]
     let permissionSets: [PermissionSetContext]
+    let kit: KitContext
+}
+
+/// The admin's setup kit of a client, hrefs relative to the client page.
+struct KitContext {
+    let onboarding: String
+    let permissionSetsTemplate: String
+    let levels: [KitLevel]
+    let accounts: [KitAccount]
+}
+
+struct KitLevel {
+    let name: String
+    let key: String
+    let roleName: String
+    let rolePath: String
+    let permissionSet: String
+    let trustPolicy: String
+    let inlinePolicy: String
+}
+
+struct KitAccount {
+    let name: String
+    let id: String
+    let template: String
+}
+
+/// Context of `onboarding.md.mustache` (Markdown, rendered into the `doc` template).
+struct OnboardingContext {
+    let site: SiteContext
+    let client: ClientDetails
+    let externalID: String?
+    let instanceARN: String?
+    let kit: KitContext
+}
+
+struct AccessPage {
+    let page: PageBase
+    let title: String
+    let searchLabel = "Search permission sets, clients and accounts"
+    let permissionSets: [AccessEntry]
+    let manifest: String
+}
+
+struct AccessEntry {
+    let name: String
+    let level: String
+    let client: String
+    let clientHref: String
+    let signInURL: String
+    let searchText: String
+    let roles: [AccessRole]
+}
+
+struct AccessRole {
+    let accountName: String
+    let accountId: String
+    let roleARN: String
+    let href: String
 }
 
 struct ClientDetails {
@@ -108,6 +176,7 @@ struct RoleContext {
     let displayName: String
     let signInURL: String
     let switchRoleURL: String
+    let profileName: String
 }
 
 struct DocPage {

@@ -30,7 +30,12 @@ struct SiteRenderer {
         for doc in site.docs {
             add(doc.page, try templates.render(docPage(doc, parent: LinkContext(title: site.portal.title, href: SitePaths.home, summary: nil)), with: "doc"))
         }
+        for client in site.clients {
+            add(SetupKit.onboarding(client), try templates.render(try onboardingPage(client), with: "doc"))
+        }
+        add(SetupKit.accessPage, try templates.render(accessPage(), with: "access"))
         add(SitePaths.notFound, try templates.render(NotFoundPage(page: base(for: SitePaths.notFound), title: "Page not found"), with: "404"))
+        files += SetupKit.files(for: site)
         files.append(OutputFile(path: SitePaths.manifest, contents: PortalManifest(site: site).json()))
         for asset in templates.assets {
             files.append(OutputFile(path: asset, contents: try templates.assetBytes(asset)))
@@ -74,9 +79,15 @@ struct SiteRenderer {
                 },
                 permissionSets: permissionSets(client))
         }
+        let levels: [AccessLevel?] = [nil] + site.portal.accessLevels.map(Optional.some)
         return HomePage(page: base(for: page), title: site.portal.title, intro: site.intro?.html, clients: clients,
                         docs: site.docs.map { link(to: $0, from: page) },
-                        accountCount: site.clients.reduce(0) { $0 + $1.accounts.count })
+                        accountCount: site.clients.reduce(0) { $0 + $1.accounts.count },
+                        exports: levels.map { level in
+                            ExportContext(title: level.map { "\($0.name) only" } ?? "All access levels",
+                                          awsConfig: SetupKit.awsConfig(level), aesr: SetupKit.aesr(level),
+                                          bookmarks: SetupKit.bookmarks(level))
+                        })
     }
 
     func clientPage(_ client: SiteClient) -> ClientPage {
@@ -94,7 +105,7 @@ struct SiteRenderer {
                                 color: role.level.color.rawValue, colorHex: role.level.color.hex,
                                 roleName: role.roleName, rolePath: role.rolePath, roleARN: role.roleARN,
                                 permissionSet: role.permissionSet, displayName: role.displayName,
-                                signInURL: role.signInURL, switchRoleURL: role.switchRoleURL)
+                                signInURL: role.signInURL, switchRoleURL: role.switchRoleURL, profileName: role.profileName)
                 })
         }
         let details = ClientDetails(name: client.client.name, slug: client.client.slug,
@@ -102,7 +113,61 @@ struct SiteRenderer {
         return ClientPage(page: base(for: client.page), title: client.client.name,
                           searchLabel: "Search the accounts of \(client.client.name)", client: details,
                           intro: client.intro?.html, accounts: accounts,
-                          docs: client.docs.map { link(to: $0, from: client.page) }, permissionSets: permissionSets(client))
+                          docs: client.docs.map { link(to: $0, from: client.page) }, permissionSets: permissionSets(client),
+                          kit: kit(client))
+    }
+
+    func kit(_ client: SiteClient) -> KitContext {
+        let from = client.page
+        func href(_ path: String) -> String { SitePaths.relative(from: from, to: path) }
+        return KitContext(
+            onboarding: href(SetupKit.onboarding(client)),
+            permissionSetsTemplate: href(SetupKit.permissionSets(client)),
+            levels: client.permissionSets.map { set in
+                let sample = client.accounts.lazy.flatMap(\.roles).first { $0.level.key == set.level.key }
+                return KitLevel(name: set.level.name, key: set.level.key, roleName: sample?.roleName ?? set.level.roleName,
+                                rolePath: sample?.rolePath ?? set.level.rolePath, permissionSet: set.name,
+                                trustPolicy: href(SetupKit.trustPolicy(client, set.level)),
+                                inlinePolicy: href(SetupKit.inlinePolicy(client, set.level)))
+            },
+            accounts: client.accounts.filter { !$0.roles.isEmpty }.map {
+                KitAccount(name: $0.account.name, id: $0.account.id, template: href(SetupKit.remoteRoles(client, $0)))
+            })
+    }
+
+    /// The onboarding steps: `onboarding.md.mustache` filled in with the client's values, then
+    /// rendered as Markdown (raw HTML dropped) into the `doc` template.
+    func onboardingPage(_ client: SiteClient) throws(InvalidInput) -> DocPage {
+        let page = SetupKit.onboarding(client)
+        let context = OnboardingContext(
+            site: base(for: page).site,
+            client: ClientDetails(name: client.client.name, slug: client.client.slug,
+                                  description: client.client.description, contacts: client.client.contacts),
+            externalID: client.client.externalID, instanceARN: site.portal.identityCenterInstanceARN, kit: kit(client))
+        let markdown = try templates.render(context, with: "onboarding.md")
+        let html = MarkdownTree(markdown: markdown).html(allowRawHTML: false)
+        return DocPage(page: base(for: page), title: "Onboarding \(client.client.name)", summary: nil, html: html,
+                       headings: [], parent: LinkContext(title: client.client.name,
+                                                         href: SitePaths.relative(from: page, to: client.page), summary: nil))
+    }
+
+    func accessPage() -> AccessPage {
+        let page = SetupKit.accessPage
+        let entries = site.clients.flatMap { client in
+            client.permissionSets.map { set in
+                AccessEntry(
+                    name: set.name, level: set.level.name, client: client.client.name,
+                    clientHref: SitePaths.relative(from: page, to: client.page), signInURL: set.signInURL,
+                    searchText: [set.name, set.level.key, set.level.name, client.client.name, client.client.slug].joined(separator: " ").lowercased(),
+                    roles: client.accounts.flatMap { account in
+                        account.roles.filter { $0.level.key == set.level.key }.map {
+                            AccessRole(accountName: account.account.name, accountId: account.account.id, roleARN: $0.roleARN,
+                                       href: SitePaths.relative(from: page, to: client.page) + "#" + accountAnchor(account.account))
+                        }
+                    })
+            }
+        }
+        return AccessPage(page: base(for: page), title: "Access matrix", permissionSets: entries, manifest: SetupKit.accessManifest)
     }
 
     func docPage(_ doc: Document, parent: LinkContext) -> DocPage {

@@ -5,7 +5,7 @@ import Mustache
 /// static assets beside them (`site-templates/assets/**`, copied to `public/assets/`).
 struct TemplateLibrary {
     /// Templates every build renders; a missing one is an error, not an empty page.
-    static let pageTemplates = ["home", "client", "doc", "404"]
+    static let pageTemplates = ["home", "client", "doc", "access", "onboarding.md", "404"]
 
     private let library: MustacheLibrary
     private let directory: String

@@ -18,7 +18,8 @@ public struct SiteClient: Sendable {
     public var docs: [Document]
     /// `content/clients/<slug>/index.md`: the client page's intro.
     public var intro: Document?
-    /// One per access level, in portal order: the permission set in the home account.
+    /// One per access level that at least one of the client's accounts has, in portal order:
+    /// the permission set in the home account.
     public var permissionSets: [PermissionSet]
 }
 
@@ -40,6 +41,8 @@ public struct SiteRole: Sendable {
     public var switchRoleURL: String
     /// Step 1 of the launch: Identity Center sign-in into the home account with the permission set.
     public var signInURL: String
+    /// The `~/.aws/config` profile that assumes this role (see `ExportSettings`).
+    public var profileName: String
 }
 
 /// A permission set in the home account (one per client and access level) and its sign-in link.

@@ -10,7 +10,9 @@ public enum SiteBuilder {
                 accounts: client.accounts.map { account(for: $0, of: client, portal: portal) },
                 docs: sorted(docs.filter { !$0.isIntro }),
                 intro: docs.first(where: \.isIntro),
-                permissionSets: portal.accessLevels.map { permissionSet(for: $0, of: client, portal: portal) }
+                permissionSets: portal.accessLevels
+                    .filter { level in client.accounts.contains { $0.accessLevelKeys.contains(level.key) } }
+                    .map { permissionSet(for: $0, of: client, portal: portal) }
             )
         }
         let siteDocs = documents.filter { $0.owner == .site }
@@ -39,7 +41,8 @@ public enum SiteBuilder {
                 switchRoleURL: AWSLinks.switchRoleURL(
                     partition: portal.partition, accountID: account.id, rolePath: role.path, roleName: role.name,
                     displayName: displayName, color: level.color, landingPage: account.landingPage ?? level.landingPage),
-                signInURL: permissionSet.signInURL
+                signInURL: permissionSet.signInURL,
+                profileName: ProfileNames.profile(pattern: portal.exports.profileName, client: client, account: account, level: level)
             )
         }
         return SiteAccount(account: account, roles: roles)

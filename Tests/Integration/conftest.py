@@ -93,4 +93,5 @@ def served(tmp_path):
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The portal's pages (the bookmarks export is HTML too, but not a page)."""
+    return sorted(page for page in site.rglob("*.html") if "exports" not in page.relative_to(site).parts)

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Everything generated besides the pages: per client the admin's kit (policies, CloudFormation
+/// templates), the employees' exports, and the access matrix. Paths are relative to `public/`.
+enum SetupKit {
+    static func folder(_ client: SiteClient) -> String { "clients/\(client.client.slug)/kit" }
+    static func trustPolicy(_ client: SiteClient, _ level: AccessLevel) -> String { "\(folder(client))/trust-policy-\(level.key).json" }
+    static func inlinePolicy(_ client: SiteClient, _ level: AccessLevel) -> String { "\(folder(client))/permission-set-policy-\(level.key).json" }
+    static func remoteRoles(_ client: SiteClient, _ account: SiteAccount) -> String { "\(folder(client))/remote-roles-\(account.account.id).template.json" }
+    static func permissionSets(_ client: SiteClient) -> String { "\(folder(client))/permission-sets.template.json" }
+    static func onboarding(_ client: SiteClient) -> String { "clients/\(client.client.slug)/onboarding.html" }
+
+    static let exportsFolder = "exports"
+    static func awsConfig(_ level: AccessLevel?) -> String { exportPath("aws-config", level) }
+    static func aesr(_ level: AccessLevel?) -> String { exportPath("aesr.ini", level) }
+    static func bookmarks(_ level: AccessLevel?) -> String { exportPath("bookmarks.html", level) }
+    static let accessPage = "access.html"
+    static let accessManifest = "access.json"
+
+    private static func exportPath(_ name: String, _ level: AccessLevel?) -> String {
+        level.map { "\(exportsFolder)/\($0.key)/\(name)" } ?? "\(exportsFolder)/\(name)"
+    }
+
+    /// Every role ARN of the client's accounts for one access level, in inventory order.
+    static func roleARNs(of client: SiteClient, level: AccessLevel) -> [String] {
+        client.accounts.flatMap { $0.roles.filter { $0.level.key == level.key }.map(\.roleARN) }
+    }
+
+    /// The kit's data files (not the rendered pages).
+    static func files(for site: Site) -> [OutputFile] {
+        var files: [OutputFile] = []
+        func add(_ path: String, _ text: String) { files.append(OutputFile(path: path, contents: Data(text.utf8))) }
+        let portal = site.portal
+        for client in site.clients {
+            for set in client.permissionSets {
+                add(trustPolicy(client, set.level), Policies.trustPolicy(
+                    partition: portal.partition, homeAccountID: portal.homeAccountID, permissionSet: set.name,
+                    externalID: client.client.externalID).text)
+                add(inlinePolicy(client, set.level), Policies.permissionSetPolicy(roleARNs: roleARNs(of: client, level: set.level)).text)
+            }
+            for account in client.accounts where !account.roles.isEmpty {
+                add(remoteRoles(client, account), CloudFormation.remoteRoles(site: site, client: client, account: account).text)
+            }
+            add(permissionSets(client), CloudFormation.permissionSets(site: site, client: client).text)
+        }
+        for level in [nil] + portal.accessLevels.map(Optional.some) {
+            add(awsConfig(level), Exports.awsConfig(site: site, level: level))
+            add(aesr(level), Exports.aesr(site: site, level: level))
+            add(bookmarks(level), Exports.bookmarks(site: site, level: level))
+        }
+        add(accessManifest, AccessMatrix(site: site).json.text)
+        return files
+    }
+
+    /// Problems only visible once everything is computed: AWS size limits and profile names
+    /// that two roles would share.
+    static func validate(_ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var profiles: [String: String] = [:]
+        let portal = site.portal
+        for client in site.clients {
+            let location = SourceLocation(path: client.client.file, line: 1, column: 1)
+            for set in client.permissionSets {
+                let inline = Policies.compactLength(Policies.permissionSetPolicy(roleARNs: roleARNs(of: client, level: set.level)))
+                if inline > Policies.maximumInlinePolicyLength {
+                    diagnostics.append(.error(location, "the inline policy of permission set \(set.name) would be \(inline) characters; IAM Identity Center allows \(Policies.maximumInlinePolicyLength): split the client or shorten role paths"))
+                }
+                let trust = Policies.compactLength(Policies.trustPolicy(partition: portal.partition, homeAccountID: portal.homeAccountID,
+                                                                        permissionSet: set.name, externalID: client.client.externalID))
+                if trust > Policies.maximumTrustPolicyLength {
+                    diagnostics.append(.error(location, "the trust policy for \(set.name) would be \(trust) characters; IAM allows \(Policies.maximumTrustPolicyLength) by default"))
+                }
+                if profiles[set.name] != nil {
+                    diagnostics.append(.error(location, "profile name '\(set.name)' is used twice in the AWS CLI export"))
+                }
+                profiles[set.name] = set.name
+            }
+            for account in client.accounts {
+                for role in account.roles {
+                    if let other = profiles[role.profileName] {
+                        diagnostics.append(.error(account.account.location, "AWS CLI profile name '\(role.profileName)' is used twice (also by \(other)); change exports.profile_name in portal.yaml or rename an account"))
+                    }
+                    profiles[role.profileName] = "\(client.client.name) \(account.account.name) \(role.level.key)"
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// Which permission set reaches which client role, both ways round.
+struct AccessMatrix {
+    let site: Site
+
+    var json: JSONValue {
+        let sets: [JSONValue] = site.clients.flatMap { client in
+            client.permissionSets.map { set in
+                JSONValue.object([
+                    ("name", .string(set.name)),
+                    ("accessLevel", .string(set.level.key)),
+                    ("client", .string(client.client.slug)),
+                    ("signInUrl", .string(set.signInURL)),
+                    ("roles", .array(client.accounts.flatMap { account in
+                        account.roles.filter { $0.level.key == set.level.key }.map { role in
+                            JSONValue.object([("accountId", .string(account.account.id)), ("accountName", .string(account.account.name)),
+                                              ("roleArn", .string(role.roleARN))])
+                        }
+                    })),
+                ])
+            }
+        }
+        let accounts: [JSONValue] = site.clients.flatMap { client in
+            client.accounts.map { account in
+                JSONValue.object([
+                    ("id", .string(account.account.id)),
+                    ("name", .string(account.account.name)),
+                    ("client", .string(client.client.slug)),
+                    ("permissionSets", .array(account.roles.map { .string($0.permissionSet) })),
+                ])
+            }
+        }
+        return .object([("permissionSets", .array(sets)), ("accounts", .array(accounts))])
+    }
+}

@@ -206,6 +206,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    @Test func navigationShowsOnlyOrderedDocsUpToTheLimit() throws {
+        var extra: [String: String] = ["docs/unordered.md": "x\n"]
+        for index in 0..<10 { extra["docs/d\(index).md"] = "---\norder: \(10 - index)\n---\nx\n" }
+        let out = try TemporaryFolder()
+        let content = try contentFolder(extra: extra)
+        _ = try Switchboard.build(options(content: content.path, output: out.path + "/public"))
+        let home = try out.read("public/index.html")
+        let nav = home.components(separatedBy: "<nav")[1].components(separatedBy: "</nav>")[0]
+        #expect(nav.components(separatedBy: "href=\"docs/").count - 1 == Site.navigationLimit)
+        #expect(nav.contains("docs/d9.html") && !nav.contains("docs/d0.html") && !nav.contains("unordered"))
+        #expect(home.contains("href=\"docs/unordered.html\""))
+    }
+
     @Test func relativePaths() {
         #expect(SitePaths.relative(from: "index.html", to: "clients/a/index.html") == "clients/a/index.html")
         #expect(SitePaths.relative(from: "clients/a/index.html", to: "index.html") == "../../index.html")

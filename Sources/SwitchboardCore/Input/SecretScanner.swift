@@ -28,18 +28,20 @@ enum SecretScanner {
     /// Column of `AKIA…`-style 20-character key IDs: a known prefix and 16 of `A-Z0-9`,
     /// not part of a longer word.
     private static func accessKeyColumn(in line: Substring) -> Int? {
-        let scalars = Array(line.unicodeScalars)
-        guard scalars.count >= 20 else { return nil }
-        func isKeyCharacter(_ scalar: Unicode.Scalar) -> Bool { ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) }
-        func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
-        for start in 0...(scalars.count - 20) {
-            guard accessKeyPrefixes.contains(String(String.UnicodeScalarView(scalars[start..<start + 4]))),
-                  scalars[start + 4..<start + 20].allSatisfy(isKeyCharacter),
-                  start == 0 || !isWordCharacter(scalars[start - 1]),
-                  start + 20 == scalars.count || !isWordCharacter(scalars[start + 20])
+        let bytes = Array(line.utf8)
+        guard bytes.count >= 20 else { return nil }
+        func isKeyByte(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) }
+        func isWordByte(_ byte: UInt8) -> Bool { isKeyByte(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 }
+        for start in 0...(bytes.count - 20) where bytes[start] == UInt8(ascii: "A") {
+            guard prefixes.contains(where: { bytes[start..<start + 4].elementsEqual($0) }),
+                  bytes[start + 4..<start + 20].allSatisfy(isKeyByte),
+                  start == 0 || !isWordByte(bytes[start - 1]),
+                  start + 20 == bytes.count || !isWordByte(bytes[start + 20])
             else { continue }
-            return start + 1
+            return String(decoding: bytes[..<start], as: UTF8.self).count + 1
         }
         return nil
     }
+
+    private static let prefixes = accessKeyPrefixes.map { Array($0.utf8) }
 }

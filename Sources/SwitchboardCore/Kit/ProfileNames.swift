@@ -5,12 +5,8 @@ public enum ProfileNames {
     /// The profile of a client account × access level, from the `exports.profile_name` pattern.
     public static func profile(pattern: String, client: Client, account: Account, level: AccessLevel) -> String {
         let accountSlug = slug(account.name)
-        return pattern
-            .replacingOccurrences(of: "{client}", with: client.slug)
-            .replacingOccurrences(of: "{account}", with: accountSlug)
-            .replacingOccurrences(of: "{alias}", with: account.alias ?? accountSlug)
-            .replacingOccurrences(of: "{id}", with: account.id)
-            .replacingOccurrences(of: "{level}", with: level.key)
+        return fillPlaceholders(pattern, ["client": client.slug, "account": accountSlug, "alias": account.alias ?? accountSlug,
+                                          "id": account.id, "level": level.key])
     }
 
     /// Lowercase ASCII letters and digits joined by single `-`.

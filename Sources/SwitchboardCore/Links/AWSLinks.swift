@@ -16,7 +16,7 @@ public enum AWSLinks {
 
     /// Expands a permission-set name pattern such as `{client}ReadOnly`.
     public static func permissionSetName(pattern: String, clientPrefix: String) -> String {
-        pattern.replacingOccurrences(of: permissionSetPlaceholder, with: clientPrefix)
+        fillPlaceholders(pattern, ["client": clientPrefix])
     }
 
     public static let permissionSetPlaceholder = "{client}"

@@ -12,29 +12,31 @@ public struct OutputFile: Sendable, Equatable {
 }
 
 /// Renders a `Site` through the templates into the list of output files, in a fixed order.
-struct SiteRenderer {
+struct SiteRenderer: Sendable {
     let site: Site
     let templates: TemplateLibrary
 
-    func render() throws(InvalidInput) -> [OutputFile] {
-        var files: [OutputFile] = []
-        func add(_ path: String, _ text: String) { files.append(OutputFile(path: path, contents: Data(text.utf8))) }
+    /// One page: where it goes, which template renders it, and how to make its context.
+    private struct PageJob: Sendable {
+        let path: String
+        let template: String
+        let context: @Sendable () throws(InvalidInput) -> Any
+    }
 
-        add(SitePaths.home, try templates.render(homePage(), with: "home"))
-        for client in site.clients {
-            add(client.page, try templates.render(clientPage(client), with: "client"))
-            for doc in client.docs {
-                add(doc.page, try templates.render(docPage(doc, parent: LinkContext(title: client.client.name, href: client.page, summary: nil)), with: "doc"))
+    func render() throws(InvalidInput) -> [OutputFile] {
+        let jobs = pageJobs()
+        // Pages are independent: render them on every core, then keep the list order.
+        var rendered = [Result<OutputFile, InvalidInput>?](repeating: nil, count: jobs.count)
+        rendered.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer // each index is written by exactly one iteration
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+                let job = jobs[index]
+                results[index] = Result { () throws(InvalidInput) -> OutputFile in
+                    OutputFile(path: job.path, contents: Data(try templates.render(try job.context(), with: job.template).utf8))
+                }
             }
         }
-        for doc in site.docs {
-            add(doc.page, try templates.render(docPage(doc, parent: LinkContext(title: site.portal.title, href: SitePaths.home, summary: nil)), with: "doc"))
-        }
-        for client in site.clients {
-            add(SetupKit.onboarding(client), try templates.render(try onboardingPage(client), with: "doc"))
-        }
-        add(SetupKit.accessPage, try templates.render(accessPage(), with: "access"))
-        add(SitePaths.notFound, try templates.render(NotFoundPage(page: base(for: SitePaths.notFound), title: "Page not found"), with: "404"))
+        var files = try rendered.map { result throws(InvalidInput) -> OutputFile in try result!.get() }
         files += SetupKit.files(for: site)
         files.append(OutputFile(path: SitePaths.manifest, contents: PortalManifest(site: site).json()))
         for asset in templates.assets {
@@ -43,13 +45,40 @@ struct SiteRenderer {
         return files
     }
 
+    private func pageJobs() -> [PageJob] {
+        var jobs = [PageJob(path: SitePaths.home, template: "home", context: { homePage() })]
+        for client in site.clients {
+            jobs.append(PageJob(path: client.page, template: "client", context: { clientPage(client) }))
+            for doc in client.docs {
+                jobs.append(PageJob(path: doc.page, template: "doc", context: {
+                    docPage(doc, parent: LinkContext(title: client.client.name, href: client.page, summary: nil))
+                }))
+            }
+        }
+        for doc in site.docs {
+            jobs.append(PageJob(path: doc.page, template: "doc", context: {
+                docPage(doc, parent: LinkContext(title: site.portal.title, href: SitePaths.home, summary: nil))
+            }))
+        }
+        for client in site.clients {
+            jobs.append(PageJob(path: SetupKit.onboarding(client), template: "doc", context: { () throws(InvalidInput) in
+                try onboardingPage(client)
+            }))
+        }
+        jobs.append(PageJob(path: SetupKit.accessPage, template: "access", context: { accessPage() }))
+        jobs.append(PageJob(path: SitePaths.notFound, template: "404", context: {
+            NotFoundPage(page: base(for: SitePaths.notFound), title: "Page not found")
+        }))
+        return jobs
+    }
+
     private func base(for page: String) -> PageBase {
         let portal = site.portal
         return PageBase(
             root: SitePaths.rootPrefix(of: page),
             site: SiteContext(title: portal.title, company: portal.company, homeAccountID: portal.homeAccountID,
                               partition: portal.partition.rawValue, startURL: portal.startURL),
-            nav: site.docs.map { link(to: $0, from: page) }
+            nav: site.navigation.map { link(to: $0, from: page) }
         )
     }
 

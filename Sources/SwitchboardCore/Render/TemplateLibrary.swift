@@ -3,7 +3,7 @@ import Mustache
 
 /// The Mustache templates of `site-templates/`, loaded and parsed once per build, plus the
 /// static assets beside them (`site-templates/assets/**`, copied to `public/assets/`).
-struct TemplateLibrary {
+struct TemplateLibrary: Sendable {
     /// Templates every build renders; a missing one is an error, not an empty page.
     static let pageTemplates = ["home", "client", "doc", "access", "onboarding.md", "404"]
 
@@ -57,7 +57,7 @@ struct TemplateLibrary {
     }
 
     func render(_ context: Any, with name: String) throws(InvalidInput) -> String {
-        guard let html = library.render(context, withTemplate: name) else {
+        guard let html = library.render(templateValue(context) ?? [:], withTemplate: name) else {
             throw InvalidInput([.error(SourceLocation(path: "\(directory)/\(name).mustache"), "missing template '\(name)'")])
         }
         return html

@@ -8,6 +8,11 @@ public struct Site: Sendable {
     public var docs: [Document]
     /// `content/docs/index.md`: the home page's intro.
     public var intro: Document?
+
+    /// Site docs shown in every page's navigation: those with an `order` in their front matter,
+    /// at most `navigationLimit` (every site doc is listed on the home page).
+    public var navigation: [Document] { Array(docs.filter { $0.order != nil }.prefix(Self.navigationLimit)) }
+    public static let navigationLimit = 8
 }
 
 public struct SiteClient: Sendable {

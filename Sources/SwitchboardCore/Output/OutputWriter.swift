@@ -21,13 +21,16 @@ public enum OutputWriter {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
+            var folders: Set<String> = [""]
             for file in files {
                 guard isSafeRelativePath(file.path) else {
                     throw InvalidInput([.error(SourceLocation(path: file.path), "refusing to write outside the output folder")])
                 }
-                let url = staging.appendingPathComponent(file.path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url)
+                let folder = String(file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)])
+                if folders.insert(folder).inserted {
+                    try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                }
+                try file.contents.write(to: staging.appendingPathComponent(file.path))
             }
             try swap(staging, into: target, parent: parent, prefix: prefix)
         } catch {

@@ -71,6 +71,24 @@ import Testing
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).first?.isNumber == true)
     }
 
+    @Test func importOrganizationsDryRunThenWrite() throws {
+        let content = try TemporaryFolder(["portal.yaml": minimalPortal])
+        let json = fixturesRoot.appendingPathComponent("import/list-accounts-v1.json").path
+        let dry = try run(["import", "organizations", json, "--client", "acme", "--content", content.path, "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("new file with 2 accounts"))
+        #expect(dry.stdout.contains("skipped (not ACTIVE): 222233330002 Acme Old: SUSPENDED"))
+        #expect(dry.stdout.contains("+   - id: \"222233330001\""))
+        #expect(!FileManager.default.fileExists(atPath: content.path + "/clients/acme/client.yaml"))
+        let write = try run(["import", "organizations", json, "--client", "acme", "--content", content.path])
+        #expect(write.status == 0, "\(write.stderr)")
+        #expect(try run(["check", "--content", content.path, "--templates", defaultTemplates]).status == 0)
+        let again = try run(["import", "organizations", json, "--client", "acme", "--content", content.path])
+        #expect(again.stdout.contains("0 accounts appended, 2 already present"))
+        let bad = try run(["import", "aesr", content.path + "/missing.ini", "--content", content.path])
+        #expect(bad.status == 1)
+    }
+
     @Test func defaultsAreContentTemplatesAndPublic() throws {
         let project = try TemporaryFolder()
         try FileManager.default.copyItem(atPath: fixturesRoot.appendingPathComponent("small/content").path, toPath: project.path + "/content")

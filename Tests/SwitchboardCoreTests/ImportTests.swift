@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import SwitchboardCore
+
+@Suite struct ImportTests {
+    let fixtures = fixturesRoot.appendingPathComponent("import")
+
+    func data(_ name: String) throws -> Data { try Data(contentsOf: fixtures.appendingPathComponent(name)) }
+
+    @Test func readsBothCLIShapesAndConcatenatedPages() throws {
+        let (v1, report1) = try OrganizationsImport.accounts(from: try data("list-accounts-v1.json"), path: "v1.json", region: "eu-west-1")
+        #expect(v1.map(\.id) == ["222233330001", "222233330003"])
+        #expect(v1.map(\.environment) == ["production", "staging"])
+        #expect(v1.allSatisfy { $0.environmentGuessed && $0.region == "eu-west-1" })
+        #expect(report1.skipped == ["222233330002 Acme Old: SUSPENDED"])
+        let (v2, report2) = try OrganizationsImport.accounts(from: try data("list-accounts-v2.json"), path: "v2.json", region: "eu-west-1")
+        #expect(v2.map(\.id) == ["222233330004"])
+        #expect(v2.first?.environment == "development")
+        #expect(report2.skipped == ["222233330005 Acme Closing: PENDING_CLOSURE"])
+    }
+
+    @Test func malformedJSONIsLocated() throws {
+        #expect(throws: InvalidInput.self) { try OrganizationsImport.accounts(from: Data("{\"Accounts\": [".utf8), path: "x", region: "r") }
+        do {
+            _ = try OrganizationsImport.accounts(from: Data("{\"Accounts\": []}\n\n{\"Nope\": 1}\n".utf8), path: "x.json", region: "r")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.first?.location.line == 3)
+        }
+    }
+
+    func inventory(_ client: String? = nil) throws -> (TemporaryFolder, Inventory) {
+        let folder = client.map { try? contentFolder(client: $0) } ?? (try? TemporaryFolder(["portal.yaml": minimalPortal]))
+        let content = try #require(folder)
+        let (inventory, diagnostics) = loadInventory(content)
+        return (content, try #require(inventory, "\(diagnostics)"))
+    }
+
+    @Test func aesrProfilesBecomeClientsAccountsAndLevels() throws {
+        let (_, inventory) = try inventory()
+        let text = String(decoding: try data("aesr.ini"), as: UTF8.self)
+        let (clients, report) = ProfileImport.clients(from: text, path: "aesr.ini", portal: inventory.portal, existing: inventory.clients)
+        #expect(clients.map(\.slug) == ["acme"])
+        #expect(clients.first?.permissionSetPrefix == "Acme")
+        #expect(clients.first?.accounts.map(\.id) == ["222233334444", "222233335555"])
+        #expect(clients.first?.accounts.map(\.region) == ["us-east-1", "us-west-2"])
+        #expect(clients.first?.accounts.first?.accessLevels == ["admin"])
+        let lines = report.unmapped.map(\.location.line)
+        #expect(lines == [26, 27, 18, 23], "\(report.unmapped)")
+    }
+
+    @Test func awsConfigProfilesMapToExistingClients() throws {
+        let (_, inventory) = try inventory(minimalClient)
+        let text = String(decoding: try data("aws-config"), as: UTF8.self)
+        let (clients, report) = ProfileImport.clients(from: text, path: "aws-config", portal: inventory.portal, existing: inventory.clients)
+        #expect(report.unmapped.isEmpty, "\(report.unmapped)")
+        #expect(clients.map(\.slug) == ["acme"])
+        #expect(clients.first?.accounts.map(\.id) == ["222233334444", "222233336666"])
+        #expect(clients.first?.accounts.last?.name == "Data")
+        #expect(clients.first?.accounts.last?.accessLevels == ["read-only"])
+    }
+
+    @Test func newClientFileBuildsWithoutEdits() throws {
+        let (content, _) = try inventory()
+        let (accounts, _) = try OrganizationsImport.accounts(from: try data("list-accounts-v1.json"), path: "v1.json", region: "us-east-1")
+        let plan = try ClientFileMerge.plan(slug: "acme", name: "Acme \"Inc\"", permissionSetPrefix: "Acme", accounts: accounts,
+                                            contentDirectory: content.path, source: "v1.json")
+        #expect(plan.isNewFile)
+        try ClientFileMerge.apply(plan)
+        let (loaded, diagnostics) = loadInventory(content)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        #expect(loaded?.clients.first?.name == "Acme \"Inc\"")
+        #expect(loaded?.clients.first?.accounts.map(\.id) == ["222233330001", "222233330003"])
+        _ = try Switchboard.check(BuildOptions(contentDirectory: content.path, templatesDirectory: defaultTemplates))
+    }
+
+    @Test func mergingAppendsNewAccountsKeepsCommentsAndReportsDifferences() throws {
+        let original = "# Acme: our oldest client\n" + minimalClient.replacingOccurrences(of: "    name: Prod\n", with: "    name: Prod # main account\n")
+        let (content, _) = try inventory(original)
+        let imported = [
+            ImportedAccount(id: "222233334444", name: "Production", alias: nil, environment: "production", environmentGuessed: true, region: "us-east-1", accessLevels: nil),
+            ImportedAccount(id: "222233337777", name: "Staging", alias: nil, environment: "staging", environmentGuessed: true, region: "us-east-1", accessLevels: ["read-only"]),
+        ]
+        let plan = try ClientFileMerge.plan(slug: "acme", name: "x", permissionSetPrefix: "x", accounts: imported,
+                                            contentDirectory: content.path, source: "orgs.json")
+        #expect(plan.present == ["222233334444"])
+        #expect(plan.added.map(\.id) == ["222233337777"])
+        #expect(plan.differences == ["222233334444: name is 'Prod' in client.yaml, 'Production' in orgs.json (kept)"])
+        let text = try #require(plan.text)
+        #expect(text.hasPrefix(original))
+        #expect(try content.read("clients/acme/client.yaml") == original) // planning writes nothing
+        try ClientFileMerge.apply(plan)
+        let (loaded, diagnostics) = loadInventory(content)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        #expect(loaded?.clients.first?.accounts.map(\.id) == ["222233334444", "222233337777"])
+        #expect(try content.read("clients/acme/client.yaml").contains("# main account"))
+    }
+
+    @Test func refusesToRewriteWhenAccountsIsNotLast() throws {
+        let client = minimalClient.replacingOccurrences(of: "name: Acme\n", with: "") + "name: Acme\n"
+        let (content, _) = try inventory(client)
+        let new = ImportedAccount(id: "222233337777", name: "S", alias: nil, environment: "staging", environmentGuessed: false, region: "us-east-1", accessLevels: nil)
+        do {
+            _ = try ClientFileMerge.plan(slug: "acme", name: "Acme", permissionSetPrefix: "Acme", accounts: [new], contentDirectory: content.path, source: "x")
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.diagnostics.first?.message.contains("move 'accounts:' to the end") == true)
+        }
+    }
+
+    @Test func exportsImportBackToTheSameAccountsAndRoles() throws {
+        let out = try TemporaryFolder()
+        let content = repositoryRoot.appendingPathComponent("content").path
+        _ = try Switchboard.build(BuildOptions(contentDirectory: content, templatesDirectory: defaultTemplates, outputDirectory: out.path + "/public"))
+        let (inventory, _) = InventoryLoader.load(contentDirectory: content)
+        let portal = try #require(inventory?.portal)
+        let site = SiteBuilder.build(inventory: try #require(inventory), documents: [])
+        // Every role that uses its access level's role name (overrides cannot be told from the export).
+        var expected: Set<String> = []
+        for client in site.clients {
+            for account in client.accounts {
+                for role in account.roles where role.roleName == role.level.roleName {
+                    expected.insert("\(client.client.slug) \(account.account.id) \(role.level.key)")
+                }
+            }
+        }
+        for export in ["aesr.ini", "aws-config"] {
+            let text = try out.read("public/exports/\(export)")
+            let (clients, _) = ProfileImport.clients(from: text, path: export, portal: portal, existing: try #require(inventory).clients)
+            var found: Set<String> = []
+            for client in clients {
+                for account in client.accounts {
+                    for level in account.accessLevels ?? portal.accessLevels.map(\.key) {
+                        found.insert("\(client.slug) \(account.id) \(level)")
+                    }
+                }
+            }
+            #expect(found == expected, "\(export)")
+        }
+    }
+}

@@ -12,7 +12,8 @@ enum SecretScanner {
                 found.append(.error(SourceLocation(path: path, line: index + 1, column: column),
                                     "this looks like an AWS access key ID; remove it (the portal is published to everyone) and rotate the key if it was ever committed"))
             }
-            let folded = line.lowercased().replacingOccurrences(of: "-", with: "_")
+            guard mentionsSecretWord(line) else { continue }
+            let folded = String(line.lowercased().map { $0 == "-" ? "_" : $0 })
             for name in secretNames {
                 if let range = folded.range(of: name) {
                     let column = folded.distance(from: folded.startIndex, to: range.lowerBound) + 1
@@ -23,6 +24,12 @@ enum SecretScanner {
             }
         }
         return found
+    }
+
+    /// Cheap pre-check: every secret name contains `key` or `token`.
+    private static func mentionsSecretWord(_ line: Substring) -> Bool {
+        let lowered = line.utf8.map { $0 | 0x20 } // ASCII letters folded to lowercase
+        return lowered.firstRange(of: Array("token".utf8)) != nil || lowered.firstRange(of: Array("key".utf8)) != nil
     }
 
     /// Column of `AKIA…`-style 20-character key IDs: a known prefix and 16 of `A-Z0-9`,

@@ -22,10 +22,18 @@ public enum InventoryLoader {
         let portal = loadPortal(path: portalPath, diagnostics: &diagnostics)
 
         var clients: [Client] = []
-        for slug in ContentTree.clientSlugs(in: contentDirectory, diagnostics: &diagnostics) {
-            let path = "\(contentDirectory)/clients/\(slug)/client.yaml"
-            if let portal, let client = loadClient(slug: slug, path: path, portal: portal, diagnostics: &diagnostics) {
-                clients.append(client)
+        let slugs = ContentTree.clientSlugs(in: contentDirectory, diagnostics: &diagnostics)
+        if let portal {
+            // Client files are independent: read them on every core, keep slug order.
+            let loaded = parallelMap(slugs) { slug in
+                var found = DiagnosticList()
+                let client = loadClient(slug: slug, path: "\(contentDirectory)/clients/\(slug)/client.yaml", portal: portal,
+                                        diagnostics: &found)
+                return (client, found.all)
+            }
+            for (client, found) in loaded {
+                diagnostics.append(contentsOf: found)
+                if let client { clients.append(client) }
             }
         }
         if let portal { validateAcrossClients(clients, portal: portal, diagnostics: &diagnostics) }

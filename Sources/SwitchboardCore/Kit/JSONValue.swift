@@ -44,6 +44,9 @@ indirect enum JSONValue: Equatable {
     }
 
     static func quoted(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") }) {
+            return "\"" + text + "\"" // nothing to escape: the common case
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

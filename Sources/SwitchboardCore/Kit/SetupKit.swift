@@ -26,29 +26,34 @@ enum SetupKit {
         client.accounts.flatMap { $0.roles.filter { $0.level.key == level.key }.map(\.roleARN) }
     }
 
-    /// The kit's data files (not the rendered pages).
+    /// The kit's data files (not the rendered pages). Clients are independent: their files are
+    /// generated on every core and kept in client order.
     static func files(for site: Site) -> [OutputFile] {
+        let perClient = parallelMap(site.clients) { client in clientFiles(client, site: site) }
+        var files = perClient.flatMap { $0 }
+        for level in [nil] + site.portal.accessLevels.map(Optional.some) {
+            files.append(OutputFile(path: awsConfig(level), contents: Data(Exports.awsConfig(site: site, level: level).utf8)))
+            files.append(OutputFile(path: aesr(level), contents: Data(Exports.aesr(site: site, level: level).utf8)))
+            files.append(OutputFile(path: bookmarks(level), contents: Data(Exports.bookmarks(site: site, level: level).utf8)))
+        }
+        files.append(OutputFile(path: accessManifest, contents: Data(AccessMatrix(site: site).json.text.utf8)))
+        return files
+    }
+
+    private static func clientFiles(_ client: SiteClient, site: Site) -> [OutputFile] {
         var files: [OutputFile] = []
         func add(_ path: String, _ text: String) { files.append(OutputFile(path: path, contents: Data(text.utf8))) }
         let portal = site.portal
-        for client in site.clients {
-            for set in client.permissionSets {
-                add(trustPolicy(client, set.level), Policies.trustPolicy(
-                    partition: portal.partition, homeAccountID: portal.homeAccountID, permissionSet: set.name,
-                    externalID: client.client.externalID).text)
-                add(inlinePolicy(client, set.level), Policies.permissionSetPolicy(roleARNs: roleARNs(of: client, level: set.level)).text)
-            }
-            for account in client.accounts where !account.roles.isEmpty {
-                add(remoteRoles(client, account), CloudFormation.remoteRoles(site: site, client: client, account: account).text)
-            }
-            add(permissionSets(client), CloudFormation.permissionSets(site: site, client: client).text)
+        for set in client.permissionSets {
+            add(trustPolicy(client, set.level), Policies.trustPolicy(
+                partition: portal.partition, homeAccountID: portal.homeAccountID, permissionSet: set.name,
+                externalID: client.client.externalID).text)
+            add(inlinePolicy(client, set.level), Policies.permissionSetPolicy(roleARNs: roleARNs(of: client, level: set.level)).text)
         }
-        for level in [nil] + portal.accessLevels.map(Optional.some) {
-            add(awsConfig(level), Exports.awsConfig(site: site, level: level))
-            add(aesr(level), Exports.aesr(site: site, level: level))
-            add(bookmarks(level), Exports.bookmarks(site: site, level: level))
+        for account in client.accounts where !account.roles.isEmpty {
+            add(remoteRoles(client, account), CloudFormation.remoteRoles(site: site, client: client, account: account).text)
         }
-        add(accessManifest, AccessMatrix(site: site).json.text)
+        add(permissionSets(client), CloudFormation.permissionSets(site: site, client: client).text)
         return files
     }
 

@@ -26,17 +26,12 @@ struct SiteRenderer: Sendable {
     func render() throws(InvalidInput) -> [OutputFile] {
         let jobs = pageJobs()
         // Pages are independent: render them on every core, then keep the list order.
-        var rendered = [Result<OutputFile, InvalidInput>?](repeating: nil, count: jobs.count)
-        rendered.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let results = buffer // each index is written by exactly one iteration
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                let job = jobs[index]
-                results[index] = Result { () throws(InvalidInput) -> OutputFile in
-                    OutputFile(path: job.path, contents: Data(try templates.render(try job.context(), with: job.template).utf8))
-                }
+        let rendered = parallelMap(jobs) { job in
+            Result { () throws(InvalidInput) -> OutputFile in
+                OutputFile(path: job.path, contents: Data(try templates.render(try job.context(), with: job.template).utf8))
             }
         }
-        var files = try rendered.map { result throws(InvalidInput) -> OutputFile in try result!.get() }
+        var files = try rendered.map { result throws(InvalidInput) -> OutputFile in try result.get() }
         files += SetupKit.files(for: site)
         files.append(OutputFile(path: SitePaths.manifest, contents: PortalManifest(site: site).json()))
         for asset in templates.assets {

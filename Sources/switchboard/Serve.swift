@@ -8,25 +8,23 @@ struct Serve: AsyncParsableCommand {
         abstract: "Build, serve the portal on 127.0.0.1 and rebuild when content/ or site-templates/ change.")
 
     @OptionGroup var folders: Folders
-
-    @Option(help: "Folder to write the portal to and serve.")
-    var output = "public"
+    @OptionGroup var output: OutputFolder
 
     @Option(help: "Port on 127.0.0.1.")
     var port: UInt16 = 8000
 
     func run() async throws {
         var options = folders.options
-        options.outputDirectory = output
+        options.outputDirectory = output.output
         let inputs = [options.contentDirectory, options.templatesDirectory]
         var fingerprint = Preview.fingerprint(of: inputs)
         rebuild(options)
 
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
-                                handler: StaticSiteHandler(root: output))
+                                handler: StaticSiteHandler(root: output.output))
         let serving = Task { try await server.run() }
         try await server.waitUntilListening()
-        printOutput("Serving \(output)/ at http://127.0.0.1:\(port)/ — rebuilding on changes; Ctrl-C stops")
+        printOutput("Serving \(output.output)/ at http://127.0.0.1:\(port)/ — rebuilding on changes; Ctrl-C stops")
 
         while !serving.isCancelled {
             try await Task.sleep(nanoseconds: 200_000_000)

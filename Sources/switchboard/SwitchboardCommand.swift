@@ -48,23 +48,26 @@ struct Folders: ParsableArguments {
     }
 }
 
+struct OutputFolder: ParsableArguments {
+    @Option(help: "Folder to write the portal to; replaced only if Switchboard created it or it is empty.")
+    var output = "public"
+}
+
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate content/ and write the portal to public/ (replaced atomically).")
 
     @OptionGroup var folders: Folders
-
-    @Option(help: "Folder to write the portal to; replaced only if Switchboard created it or it is empty.")
-    var output = "public"
+    @OptionGroup var output: OutputFolder
 
     func run() throws {
         let start = Date()
         var options = folders.options
-        options.outputDirectory = output
+        options.outputDirectory = output.output
         let report = try Switchboard.build(options)
         printDiagnostics(report.warnings)
         let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-        printOutput("Built \(report.pages) pages (\(report.clients) clients, \(report.accounts) accounts, \(report.files) files) into \(output)/ in \(milliseconds) ms")
+        printOutput("Built \(report.pages) pages (\(report.clients) clients, \(report.accounts) accounts, \(report.files) files) into \(output.output)/ in \(milliseconds) ms")
     }
 }
 

@@ -16,6 +16,9 @@ import Testing
         let out = try TemporaryFolder()
         let output = out.path + "/public"
         _ = try Switchboard.build(options(content: goldenContent, output: output))
+        // Assets are copied verbatim: compared with site-templates/ instead of kept twice.
+        #expect(try filesUnder(output + "/assets") == filesUnder(defaultTemplates + "/assets"))
+        try FileManager.default.removeItem(atPath: output + "/assets")
         let actual = try filesUnder(output)
         if ProcessInfo.processInfo.environment["SWITCHBOARD_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: goldenExpected)

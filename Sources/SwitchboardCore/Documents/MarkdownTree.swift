@@ -149,18 +149,10 @@ final class MarkdownTree {
     }
 }
 
-/// A URL-fragment-safe id from heading text: lowercase ASCII letters and digits joined by `-`.
-/// Repeated headings get `-2`, `-3`, … in document order.
+/// A URL-fragment-safe id from heading text (see `asciiSlug`); repeated headings get `-2`, `-3`,
+/// … in document order.
 func uniqueAnchorID(for text: String, used: inout Set<String>) -> String {
-    var slug = ""
-    for scalar in text.lowercased().unicodeScalars {
-        if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-            slug.unicodeScalars.append(scalar)
-        } else if !slug.isEmpty, slug.last != "-" {
-            slug += "-"
-        }
-    }
-    while slug.last == "-" { slug.removeLast() }
+    var slug = asciiSlug(text)
     if slug.isEmpty { slug = "section" }
     var candidate = slug
     var counter = 2

@@ -10,18 +10,7 @@ public enum ProfileNames {
     }
 
     /// Lowercase ASCII letters and digits joined by single `-`.
-    public static func slug(_ text: String) -> String {
-        var result = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                result.unicodeScalars.append(scalar)
-            } else if !result.isEmpty, result.last != "-" {
-                result += "-"
-            }
-        }
-        while result.last == "-" { result.removeLast() }
-        return result
-    }
+    public static func slug(_ text: String) -> String { asciiSlug(text) }
 
     static func patternProblem(_ pattern: String) -> String? {
         var rest = pattern

@@ -1,5 +1,10 @@
 import CSwitchboardSystem
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
 /// Writes the portal into the output folder atomically: the new site is written to a hidden
 /// staging folder beside it and swapped in only when complete, so readers and a failed or killed
@@ -30,7 +35,7 @@ public enum OutputWriter {
                 if folders.insert(folder).inserted {
                     try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
                 }
-                try file.contents.write(to: staging.appendingPathComponent(file.path))
+                try writeFile(file.contents, to: staging.appendingPathComponent(file.path).path)
             }
             try swap(staging, into: target, parent: parent, prefix: prefix)
         } catch {
@@ -59,6 +64,34 @@ public enum OutputWriter {
         if !entries.isEmpty, !entries.contains(markerName) {
             throw InvalidInput([.error(location, "refusing to replace '\(path)': it has files that Switchboard did not generate (no \(markerName) marker); empty it or choose another --output")])
         }
+    }
+
+    /// Plain create-and-write. Foundation's `Data.write` syncs every file to disk, which made
+    /// writing a large portal take longer than building it; the staging folder is swapped in
+    /// only when complete, so a crash still never shows a half-written site.
+    static func writeFile(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
+        }
+    }
+
+    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+        #else
+        Darwin.write(descriptor, bytes, count)
+        #endif
     }
 
     /// `a` is `b` or a folder inside `b`.

@@ -49,3 +49,18 @@ public enum DocumentOwner: Hashable, Sendable {
     case site
     case client(String)
 }
+
+/// Lowercase ASCII letters and digits of `text`, runs of anything else turned into one `-`
+/// (`"Hello, World!"` → `hello-world`): heading ids, profile names, import slugs.
+func asciiSlug(_ text: String) -> String {
+    var slug = ""
+    for scalar in text.lowercased().unicodeScalars {
+        if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            slug.unicodeScalars.append(scalar)
+        } else if !slug.isEmpty, slug.last != "-" {
+            slug += "-"
+        }
+    }
+    while slug.last == "-" { slug.removeLast() }
+    return slug
+}

@@ -218,3 +218,18 @@ def test_client_page_links_the_kit_and_the_onboarding_page(site, browser):
     links = [a.get_attribute("href") for a in browser.find_elements("css selector", "article a")]
     assert any(link.endswith("kit/permission-sets.template.json") for link in links)
     assert sum(link.endswith(".template.json") for link in links) == 4  # 3 accounts + permission sets
+
+
+def test_access_matrix_sorts_by_column(site, browser):
+    browser.get((site / "access.html").as_uri())
+    def column(index):
+        return [row.find_elements("css selector", "th, td")[index].text
+                for row in browser.find_elements("css selector", "table.matrix tbody tr")]
+    original = column(0)
+    browser.find_element("css selector", "button.sort[data-column='2']").click()
+    assert column(2) == sorted(column(2), key=str.lower)
+    browser.find_element("css selector", "button.sort[data-column='0']").click()
+    assert column(0) == sorted(original, key=str.lower)
+    browser.find_element("css selector", "button.sort[data-column='0']").click()
+    assert column(0) == sorted(original, key=str.lower, reverse=True)
+    assert browser.find_element("css selector", "button.sort[data-column='0']").find_element("xpath", "..").get_attribute("aria-sort") == "descending"

@@ -182,6 +182,32 @@
     if (input.value) apply();
   }
 
+  // ---- sortable tables: a header button sorts by its column, again for the other direction ----
+  function setUpSorting() {
+    Array.prototype.forEach.call(document.querySelectorAll("button.sort"), function (button) {
+      button.hidden = false;
+      var label = button.parentNode.querySelector(".sort-label");
+      if (label) label.hidden = true;
+      button.addEventListener("click", function () {
+        var header = button.parentNode;
+        var table = header.closest("table");
+        var column = Number(button.getAttribute("data-column"));
+        var ascending = header.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(table.querySelectorAll("thead th"), function (th) {
+          if (th.hasAttribute("aria-sort")) th.setAttribute("aria-sort", "none");
+        });
+        header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[column].textContent.trim(), y = b.cells[column].textContent.trim();
+          return ascending ? x.localeCompare(y) : y.localeCompare(x);
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
   // ---- wiring ----
   Array.prototype.forEach.call(document.querySelectorAll("button.copy, button.star"), function (button) {
     button.hidden = false;
@@ -203,4 +229,5 @@
   renderShortcuts("favourites", load(FAVOURITES));
   renderShortcuts("recents", load(RECENTS));
   setUpSearch();
+  setUpSorting();
 })();

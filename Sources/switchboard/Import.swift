@@ -76,6 +76,8 @@ private func importProfiles(_ file: String, _ options: ImportOptions) throws {
     }
     let (clients, report) = ProfileImport.clients(from: String(decoding: data, as: UTF8.self), path: file,
                                                    portal: inventory.portal, existing: inventory.clients)
+    let malformed = report.unmapped.filter { $0.severity == .error }
+    guard malformed.isEmpty else { throw InvalidInput(report.unmapped) } // fix the file first; nothing is written
     printDiagnostics(report.unmapped)
     let source = (file as NSString).lastPathComponent
     var plans: [ClientFileMerge.Plan] = []

@@ -87,6 +87,10 @@ import Testing
         #expect(again.stdout.contains("0 accounts appended, 2 already present"))
         let bad = try run(["import", "aesr", content.path + "/missing.ini", "--content", content.path])
         #expect(bad.status == 1)
+        let malformed = try run(["import", "aesr", fixturesRoot.appendingPathComponent("import/aesr.ini").path, "--content", content.path])
+        #expect(malformed.status == 1)
+        #expect(malformed.stderr.contains("aesr.ini:26:1: error: expected 'key = value' inside a [section]"))
+        #expect(malformed.stderr.contains("aesr.ini:18:1: warning: profile 'orphan-role'"))
     }
 
     @Test func defaultsAreContentTemplatesAndPublic() throws {

@@ -74,6 +74,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
     }
 
+    @Test func unchangedFilesKeepTheirInodeAndTimestamp() throws {
+        let content = try contentFolder(extra: ["docs/a.md": "a\n"])
+        let output = content.path + "-public"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        func identity(_ path: String) throws -> (Int, Date) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: output + "/" + path)
+            return (try #require(attributes[.systemFileNumber] as? Int), try #require(attributes[.modificationDate] as? Date))
+        }
+        _ = try Switchboard.build(options(content: content.path, output: output))
+        let before = try identity("docs/a.html")
+        let home = try identity("index.html")
+        usleep(20_000)
+        _ = try Switchboard.build(options(content: content.path, output: output))
+        #expect(try identity("docs/a.html") == before)
+        #expect(try identity("index.html") == home)
+        try content.write("docs/a.md", "changed\n")
+        _ = try Switchboard.build(options(content: content.path, output: output))
+        #expect(try identity("docs/a.html").0 != before.0)
+        #expect(try identity("index.html") == home)
+        #expect(try String(contentsOfFile: output + "/docs/a.html", encoding: .utf8).contains("changed"))
+    }
+
     @Test func refusesFoldersSwitchboardDidNotCreate() throws {
         let content = try contentFolder()
         let foreign = try TemporaryFolder(["keep.txt": "precious"])

@@ -25,9 +25,9 @@ public enum OutputWriter {
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
+            let previous = FileManager.default.fileExists(atPath: target.path) ? target.path : nil
             var folders: Set<String> = [""]
-            for file in files {
+            for file in [OutputFile(path: markerName, contents: Data(markerText.utf8))] + files {
                 guard isSafeRelativePath(file.path) else {
                     throw InvalidInput([.error(SourceLocation(path: file.path), "refusing to write outside the output folder")])
                 }
@@ -35,7 +35,9 @@ public enum OutputWriter {
                 if folders.insert(folder).inserted {
                     try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
                 }
-                try writeFile(file.contents, to: staging.appendingPathComponent(file.path).path)
+                let destination = staging.appendingPathComponent(file.path).path
+                if let previous, linkUnchanged("\(previous)/\(file.path)", to: destination, contents: file.contents) { continue }
+                try writeFile(file.contents, to: destination)
             }
             try swap(staging, into: target, parent: parent, prefix: prefix)
         } catch {
@@ -64,6 +66,18 @@ public enum OutputWriter {
         if !entries.isEmpty, !entries.contains(markerName) {
             throw InvalidInput([.error(location, "refusing to replace '\(path)': it has files that Switchboard did not generate (no \(markerName) marker); empty it or choose another --output")])
         }
+    }
+
+    /// A file whose bytes did not change keeps its inode: it is hard-linked from the previous
+    /// build into the staging folder, so a rebuild without changes rewrites nothing and file
+    /// timestamps stay (caches and rsync-style uploads see no change). Only regular files are linked.
+    static func linkUnchanged(_ old: String, to destination: String, contents: Data) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: old),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              (attributes[.size] as? Int) == contents.count,
+              FileManager.default.contents(atPath: old) == contents
+        else { return false }
+        return link(old, destination) == 0
     }
 
     /// Plain create-and-write. Foundation's `Data.write` syncs every file to disk, which made

@@ -52,7 +52,8 @@ public enum Switchboard {
         diagnostics.append(contentsOf: SetupKit.validate(site))
         if diagnostics.hasErrors { throw InvalidInput(diagnostics.sorted) }
         let files = try SiteRenderer(site: site, templates: templates).render()
-        let report = BuildReport(pages: files.filter { $0.path.hasSuffix(".html") && !$0.path.hasPrefix(SetupKit.exportsFolder + "/") }.count, files: files.count,
+        let pages = files.filter { $0.path.hasSuffix(".html") && !$0.path.hasPrefix(SetupKit.exportsFolder + "/") }
+        let report = BuildReport(pages: pages.count, files: files.count,
                                  clients: site.clients.count, accounts: site.clients.reduce(0) { $0 + $1.accounts.count },
                                  warnings: diagnostics.sorted)
         return (files, report)

@@ -70,18 +70,17 @@ public enum ProfileImport {
             }
             let known = existing.first { $0.permissionSetPrefix == prefix }
             let slug = known?.slug ?? ProfileNames.slug(kebab(prefix))
-            var index = proposals.firstIndex { $0.slug == slug }
-            if index == nil {
+            if !proposals.contains(where: { $0.slug == slug }) {
                 proposals.append(ProposedClient(slug: slug, name: known?.name ?? words(prefix), permissionSetPrefix: prefix, accounts: []))
-                index = proposals.count - 1
             }
+            let index = proposals.firstIndex { $0.slug == slug } ?? proposals.count - 1
             let name = profile["aws_account_alias"] ?? accountName(profile.name, clientSlug: slug, level: level.key)
-            if let existing = proposals[index!].accounts.firstIndex(where: { $0.id == target.accountID }) {
-                let levels = (proposals[index!].accounts[existing].accessLevels ?? []) + [level.key]
-                proposals[index!].accounts[existing].accessLevels = portal.accessLevels.map(\.key).filter(levels.contains)
+            if let existing = proposals[index].accounts.firstIndex(where: { $0.id == target.accountID }) {
+                let levels = (proposals[index].accounts[existing].accessLevels ?? []) + [level.key]
+                proposals[index].accounts[existing].accessLevels = portal.accessLevels.map(\.key).filter(levels.contains)
             } else {
                 let guessed = ImportedAccount.environment(fromName: name)
-                proposals[index!].accounts.append(ImportedAccount(
+                proposals[index].accounts.append(ImportedAccount(
                     id: target.accountID, name: name, alias: nil, environment: guessed ?? "production", environmentGuessed: true,
                     region: profile["region"] ?? portal.identityCenterRegion, accessLevels: [level.key]))
             }

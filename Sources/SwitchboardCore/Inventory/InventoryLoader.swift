@@ -99,8 +99,8 @@ public enum InventoryLoader {
                 }
             }
             instanceARN = reader.string(center, "instance_arn", in: "identity_center")
-            if let value = instanceARN, let partition, NamingRules.identityCenterInstanceARN(value, partition: partition) != nil {
-                reader.error(center["instance_arn"]!, NamingRules.identityCenterInstanceARN(value, partition: partition)!)
+            if let value = instanceARN, let partition, let problem = NamingRules.identityCenterInstanceARN(value, partition: partition) {
+                reader.error(center["instance_arn"]!, problem)
             }
             region = reader.string(center, "region", in: "identity_center")
             if let value = region, let problem = NamingRules.region(value) {

@@ -75,10 +75,10 @@ enum SetupKit {
                 if trust > Policies.maximumTrustPolicyLength {
                     diagnostics.append(.error(location, "the trust policy for \(set.name) would be \(trust) characters; IAM allows \(Policies.maximumTrustPolicyLength) by default"))
                 }
-                if profiles[set.name] != nil {
-                    diagnostics.append(.error(location, "profile name '\(set.name)' is used twice in the AWS CLI export"))
+                if let other = profiles[set.name] {
+                    diagnostics.append(.error(location, "AWS CLI profile name '\(set.name)' is used twice (also by \(other)); give each access level its own permission_set pattern"))
                 }
-                profiles[set.name] = set.name
+                profiles[set.name] = "permission set \(set.name)"
             }
             for account in client.accounts {
                 for role in account.roles {

@@ -43,7 +43,7 @@ import Testing
 
     @Test func exampleContentBuilds() throws {
         let out = try TemporaryFolder()
-        let report = try Switchboard.build(options(content: repositoryRoot.appendingPathComponent("content").path,
+        let report = try Switchboard.build(options(content: exampleContent,
                                                    output: out.path + "/public"))
         #expect(report.clients >= 3)
         #expect(report.warnings.isEmpty, "\(report.warnings)")
@@ -144,7 +144,7 @@ import Testing
 
     @Test func everySwitchRoleLinkFollowsTheSpec() throws {
         let out = try TemporaryFolder()
-        _ = try Switchboard.build(options(content: repositoryRoot.appendingPathComponent("content").path, output: out.path + "/public"))
+        _ = try Switchboard.build(options(content: exampleContent, output: out.path + "/public"))
         let data = try Data(contentsOf: URL(fileURLWithPath: out.path + "/public/portal.json"))
         let manifest = try JSONDecoder().decode(ManifestShape.self, from: data)
         let colors = Set(ConsoleColor.allCases.map(\.hex))

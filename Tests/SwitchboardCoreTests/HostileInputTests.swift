@@ -77,6 +77,19 @@ import Testing
         }
     }
 
+    /// A quote followed by a combining mark is one `Character`; escaping per character left it
+    /// raw and the value could end an attribute (`data-label="Prod"́ onmouseover=…`).
+    @Test func quotesJoinedToCombiningMarksCannotEndAnAttribute() throws {
+        let client = minimalClient.replacingOccurrences(of: "name: Prod", with: #"name: "Prod\"\u0301 onmouseover=alert(1) x=\u0301""#)
+        let (out, _) = try build(try contentFolder(client: client))
+        let mark = "\u{301}", raw = "\"" + mark, escaped = "Prod&quot;" + mark + " onmouseover=alert(1)"
+        for file in ["public/clients/acme/index.html", "public/index.html", "public/access.html", "public/exports/bookmarks.html"] {
+            let page = try out.read(file)
+            #expect(!page.contains(raw), "\(file)")
+            #expect(page.contains(escaped), "\(file)")
+        }
+    }
+
     @Test func tenProblemsAreReportedSortedByLocation() throws {
         let client = """
             name: Acme

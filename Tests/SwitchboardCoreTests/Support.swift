@@ -6,6 +6,7 @@ import Testing
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let fixturesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 let defaultTemplates = repositoryRoot.appendingPathComponent("site-templates").path
+let exampleContent = repositoryRoot.appendingPathComponent("content").path
 
 /// A temporary folder with the given files (path relative to the folder → text), removed on deinit.
 final class TemporaryFolder {

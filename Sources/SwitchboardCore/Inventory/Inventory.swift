@@ -60,7 +60,7 @@ public struct Client: Sendable {
     public var file: String
 }
 
-public struct Contact: Sendable {
+public struct Contact: Sendable, Encodable {
     public var name: String
     public var email: String?
     public var role: String?

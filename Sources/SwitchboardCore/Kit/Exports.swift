@@ -74,7 +74,7 @@ enum Exports {
             "<TITLE>Bookmarks</TITLE>",
             "<H1>Bookmarks</H1>",
             "<DL><p>",
-            "    <DT><H3>\(escape(site.portal.title))</H3>",
+            "    <DT><H3>\(HTMLEscaping.escape(site.portal.title))</H3>",
             "    <DL><p>",
         ]
         for client in site.clients {
@@ -82,9 +82,9 @@ enum Exports {
                 account.roles.filter { included($0.level, in: level) }
             }
             guard !links.isEmpty else { continue }
-            lines += ["        <DT><H3>\(escape(client.client.name))</H3>", "        <DL><p>"]
+            lines += ["        <DT><H3>\(HTMLEscaping.escape(client.client.name))</H3>", "        <DL><p>"]
             for role in links {
-                lines.append("            <DT><A HREF=\"\(escape(role.switchRoleURL))\">\(escape(role.displayName))</A>")
+                lines.append("            <DT><A HREF=\"\(HTMLEscaping.escape(role.switchRoleURL))\">\(HTMLEscaping.escape(role.displayName))</A>")
             }
             lines.append("        </DL><p>")
         }
@@ -95,19 +95,5 @@ enum Exports {
     /// Whether an export for `filter` (nil: every access level) includes `level`.
     private static func included(_ level: AccessLevel, in filter: AccessLevel?) -> Bool {
         filter == nil || filter?.key == level.key
-    }
-
-    private static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

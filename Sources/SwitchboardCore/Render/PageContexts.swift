@@ -1,7 +1,7 @@
 /// What each page template sees (README, "Customising templates"). Mustache reads stored
 /// properties by name; every value is HTML-escaped by `{{name}}`, and only the Markdown HTML
 /// (`html`, `intro`) is meant for `{{{triple}}}` braces.
-struct SiteContext {
+struct SiteContext: Encodable {
     let title: String
     let company: String
     let homeAccountID: String
@@ -9,13 +9,13 @@ struct SiteContext {
     let startURL: String
 }
 
-struct LinkContext {
+struct LinkContext: Encodable {
     let title: String
     let href: String
     let summary: String?
 }
 
-struct PageBase {
+struct PageBase: Encodable {
     /// Prefix from this page back to the portal root (`""`, `"../"`, `"../../"`).
     let root: String
     let site: SiteContext
@@ -23,7 +23,7 @@ struct PageBase {
     let nav: [LinkContext]
 }
 
-struct HomePage {
+struct HomePage: Encodable {
     let page: PageBase
     let title: String
     let searchLabel = "Search clients and accounts"
@@ -35,14 +35,14 @@ struct HomePage {
     let exports: [ExportContext]
 }
 
-struct ExportContext {
+struct ExportContext: Encodable {
     let title: String
     let awsConfig: String
     let aesr: String
     let bookmarks: String
 }
 
-struct ClientSummary {
+struct ClientSummary: Encodable {
     let name: String
     let slug: String
     /// Lowercased words the in-page search matches against.
@@ -53,7 +53,7 @@ struct ClientSummary {
     let permissionSets: [PermissionSetContext]
 }
 
-struct AccountSummary {
+struct AccountSummary: Encodable {
     let name: String
     let id: String
     let alias: String?
@@ -62,14 +62,14 @@ struct AccountSummary {
     let searchText: String
 }
 
-struct PermissionSetContext {
+struct PermissionSetContext: Encodable {
     let name: String
     let level: String
     let description: String
     let signInURL: String
 }
 
-struct ClientPage {
+struct ClientPage: Encodable {
     let page: PageBase
     let title: String
     let searchLabel: String
@@ -82,14 +82,14 @@ struct ClientPage {
 }
 
 /// The admin's setup kit of a client, hrefs relative to the client page.
-struct KitContext {
+struct KitContext: Encodable {
     let onboarding: String
     let permissionSetsTemplate: String
     let levels: [KitLevel]
     let accounts: [KitAccount]
 }
 
-struct KitLevel {
+struct KitLevel: Encodable {
     let name: String
     let key: String
     let roleName: String
@@ -99,14 +99,14 @@ struct KitLevel {
     let inlinePolicy: String
 }
 
-struct KitAccount {
+struct KitAccount: Encodable {
     let name: String
     let id: String
     let template: String
 }
 
 /// Context of `onboarding.md.mustache` (Markdown, rendered into the `doc` template).
-struct OnboardingContext {
+struct OnboardingContext: Encodable {
     let site: SiteContext
     let client: ClientDetails
     let externalID: String?
@@ -114,7 +114,7 @@ struct OnboardingContext {
     let kit: KitContext
 }
 
-struct AccessPage {
+struct AccessPage: Encodable {
     let page: PageBase
     let title: String
     let searchLabel = "Search permission sets, clients and accounts"
@@ -122,7 +122,7 @@ struct AccessPage {
     let manifest: String
 }
 
-struct AccessEntry {
+struct AccessEntry: Encodable {
     let name: String
     let level: String
     let client: String
@@ -132,21 +132,21 @@ struct AccessEntry {
     let roles: [AccessRole]
 }
 
-struct AccessRole {
+struct AccessRole: Encodable {
     let accountName: String
     let accountId: String
     let roleARN: String
     let href: String
 }
 
-struct ClientDetails {
+struct ClientDetails: Encodable {
     let name: String
     let slug: String
     let description: String?
     let contacts: [Contact]
 }
 
-struct AccountContext {
+struct AccountContext: Encodable {
     let anchor: String
     let searchText: String
     let id: String
@@ -158,7 +158,7 @@ struct AccountContext {
     let roles: [RoleContext]
 }
 
-struct RoleContext {
+struct RoleContext: Encodable {
     /// `slug/accountID/levelKey`: identifies the launch for favourites and recents.
     let key: String
     /// `Client · Account · Level`, for favourites and recents.
@@ -179,7 +179,7 @@ struct RoleContext {
     let profileName: String
 }
 
-struct DocPage {
+struct DocPage: Encodable {
     let page: PageBase
     let title: String
     let summary: String?
@@ -189,7 +189,7 @@ struct DocPage {
     let parent: LinkContext
 }
 
-struct NotFoundPage {
+struct NotFoundPage: Encodable {
     let page: PageBase
     let title: String
 }

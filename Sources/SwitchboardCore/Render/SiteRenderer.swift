@@ -17,10 +17,10 @@ struct SiteRenderer: Sendable {
     let templates: TemplateLibrary
 
     /// One page: where it goes, which template renders it, and how to make its context.
-    private struct PageJob: Sendable {
+    struct PageJob: Sendable {
         let path: String
         let template: String
-        let context: @Sendable () throws(InvalidInput) -> Any
+        let context: @Sendable () throws(InvalidInput) -> any Encodable
     }
 
     func render() throws(InvalidInput) -> [OutputFile] {
@@ -28,7 +28,7 @@ struct SiteRenderer: Sendable {
         // Pages are independent: render them on every core, then keep the list order.
         let rendered = parallelMap(jobs) { job in
             Result { () throws(InvalidInput) -> OutputFile in
-                OutputFile(path: job.path, contents: Data(try templates.render(try job.context(), with: job.template).utf8))
+                OutputFile(path: job.path, contents: Data(try templates.render(try job.context(), with: job.template)))
             }
         }
         var files = try rendered.map { result throws(InvalidInput) -> OutputFile in try result.get() }
@@ -40,7 +40,7 @@ struct SiteRenderer: Sendable {
         return files
     }
 
-    private func pageJobs() -> [PageJob] {
+    func pageJobs() -> [PageJob] {
         var jobs = [PageJob(path: SitePaths.home, template: "home", context: { homePage() })]
         for client in site.clients {
             jobs.append(PageJob(path: client.page, template: "client", context: { clientPage(client) }))
@@ -168,7 +168,7 @@ struct SiteRenderer: Sendable {
             client: ClientDetails(name: client.client.name, slug: client.client.slug,
                                   description: client.client.description, contacts: client.client.contacts),
             externalID: client.client.externalID, instanceARN: site.portal.identityCenterInstanceARN, kit: kit(client))
-        let markdown = try templates.render(context, with: "onboarding.md")
+        let markdown = String(decoding: try templates.render(context, with: "onboarding.md"), as: UTF8.self)
         let html = MarkdownTree(markdown: markdown).html(allowRawHTML: false)
         return DocPage(page: base(for: page), title: "Onboarding \(client.client.name)", summary: nil, html: html,
                        headings: [], parent: LinkContext(title: client.client.name,

@@ -3,11 +3,13 @@ import Mustache
 
 /// The Mustache templates of `site-templates/`, loaded and parsed once per build, plus the
 /// static assets beside them (`site-templates/assets/**`, copied to `public/assets/`).
+/// swift-mustache checks the syntax (its errors name line and column); pages are rendered from
+/// `CompiledTemplate`s, which follow its rules and are several times faster.
 struct TemplateLibrary: Sendable {
     /// Templates every build renders; a missing one is an error, not an empty page.
     static let pageTemplates = ["home", "client", "doc", "access", "onboarding.md", "404"]
 
-    private let library: MustacheLibrary
+    private let compiled: [String: CompiledTemplate]
     private let directory: String
     /// Paths relative to the templates folder, sorted.
     let assets: [String]
@@ -17,7 +19,7 @@ struct TemplateLibrary: Sendable {
         guard ContentTree.isDirectory(directory) else {
             throw InvalidInput([.error(SourceLocation(path: directory), "templates folder not found; pass --templates DIR or restore site-templates/")])
         }
-        var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
         var texts: [(name: String, path: String, text: String)] = []
         var assets: [String] = []
         var unparsable: Set<String> = []
@@ -27,10 +29,14 @@ struct TemplateLibrary: Sendable {
                 let name = String(relative.dropLast(".mustache".count))
                 do {
                     let text = try TextFile.read(path)
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    _ = try MustacheTemplate(string: text)
+                    compiled[name] = try CompiledTemplate(parsing: text)
                     texts.append((name, path, text))
                 } catch let error as InvalidInput {
                     diagnostics.append(contentsOf: error.diagnostics)
+                } catch let error as TemplateSyntaxError {
+                    unparsable.insert(name)
+                    diagnostics.error(SourceLocation(path: path), "Mustache syntax error: \(error.message)")
                 } catch let error as MustacheTemplate.ParserError {
                     unparsable.insert(name)
                     diagnostics.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -53,14 +59,16 @@ struct TemplateLibrary: Sendable {
             }
         }
         if diagnostics.hasErrors { throw InvalidInput(diagnostics.sorted) }
-        return TemplateLibrary(library: library, directory: directory, assets: assets)
+        return TemplateLibrary(compiled: compiled, directory: directory, assets: assets)
     }
 
-    func render(_ context: Any, with name: String) throws(InvalidInput) -> String {
-        guard let html = library.render(templateValue(context) ?? [:], withTemplate: name) else {
+    /// Renders `context` (a page context struct) through the template `name`, as UTF-8.
+    func render(_ context: some Encodable, with name: String, sizeHint: Int = 0) throws(InvalidInput) -> [UInt8] {
+        guard let bytes = TemplateRenderer.render(name, in: compiled, context: TemplateValue(encoding: context),
+                                                  sizeHint: sizeHint) else {
             throw InvalidInput([.error(SourceLocation(path: "\(directory)/\(name).mustache"), "missing template '\(name)'")])
         }
-        return html
+        return bytes
     }
 
     func assetBytes(_ relative: String) throws(InvalidInput) -> Data {

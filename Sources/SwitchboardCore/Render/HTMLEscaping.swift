@@ -1,0 +1,42 @@
+/// Escapes text for HTML element content and quoted attribute values: `& < > " '`.
+///
+/// It works on UTF-8 bytes, not on `Character`s: a quote followed by a combining mark is one
+/// `Character` (`"\u{301}`), so an escaper that compares whole characters leaves that quote raw
+/// and an inventory value could end an attribute and add its own (`onmouseover=…`).
+enum HTMLEscaping {
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                guard let replacement = replacement(for: bytes[index]) else { continue }
+                output.append(contentsOf: bytes[start..<index])
+                output.append(contentsOf: replacement)
+                start = index + 1
+            }
+            output.append(contentsOf: bytes[start...])
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8),
+                       greaterThan = Array("&gt;".utf8), quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
+
+    @inline(__always)
+    private static func replacement(for byte: UInt8) -> [UInt8]? {
+        switch byte {
+        case UInt8(ascii: "&"): ampersand
+        case UInt8(ascii: "<"): lessThan
+        case UInt8(ascii: ">"): greaterThan
+        case UInt8(ascii: "\""): quote
+        case UInt8(ascii: "'"): apostrophe
+        default: nil
+        }
+    }
+}

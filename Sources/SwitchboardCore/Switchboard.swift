@@ -49,9 +49,10 @@ public enum Switchboard {
         guard let inventory, let templates, !diagnostics.hasErrors else { throw InvalidInput(diagnostics.sorted) }
 
         let site = SiteBuilder.build(inventory: inventory, documents: documents)
-        diagnostics.append(contentsOf: SetupKit.validate(site))
+        let kit = SetupKit.generate(for: site)
+        diagnostics.append(contentsOf: kit.diagnostics)
         if diagnostics.hasErrors { throw InvalidInput(diagnostics.sorted) }
-        let files = try SiteRenderer(site: site, templates: templates).render()
+        let files = try SiteRenderer(site: site, templates: templates).render() + kit.files
         let pages = files.filter { $0.path.hasSuffix(".html") && !$0.path.hasPrefix(SetupKit.exportsFolder + "/") }
         let report = BuildReport(pages: pages.count, files: files.count,
                                  clients: site.clients.count, accounts: site.clients.reduce(0) { $0 + $1.accounts.count },

@@ -7,7 +7,8 @@ enum SecretScanner {
 
     static func scan(_ text: String, path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, lineBytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = Substring(lineBytes)
             if let column = accessKeyColumn(in: line) {
                 found.append(.error(SourceLocation(path: path, line: index + 1, column: column),
                                     "this looks like an AWS access key ID; remove it (the portal is published to everyone) and rotate the key if it was ever committed"))
@@ -26,10 +27,27 @@ enum SecretScanner {
         return found
     }
 
-    /// Cheap pre-check: every secret name contains `key` or `token`.
+    /// Cheap pre-check: every secret name contains `key` or `token` (in any case).
     private static func mentionsSecretWord(_ line: Substring) -> Bool {
-        let lowered = line.utf8.map { $0 | 0x20 } // ASCII letters folded to lowercase
-        return lowered.firstRange(of: Array("token".utf8)) != nil || lowered.firstRange(of: Array("key".utf8)) != nil
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let rest = bytes[index...]
+            if starts(rest, with: "key") || starts(rest, with: "token") { return true }
+            index = bytes.index(after: index)
+        }
+        return false
+    }
+
+    /// `bytes` begins with the lowercase ASCII `word`, ignoring case.
+    @inline(__always)
+    private static func starts(_ bytes: Substring.UTF8View.SubSequence, with word: StaticString) -> Bool {
+        var index = bytes.startIndex
+        for position in 0..<word.utf8CodeUnitCount {
+            guard index != bytes.endIndex, bytes[index] | 0x20 == word.utf8Start[position] else { return false }
+            index = bytes.index(after: index)
+        }
+        return true
     }
 
     /// Column of `AKIA…`-style 20-character key IDs: a known prefix and 16 of `A-Z0-9`,

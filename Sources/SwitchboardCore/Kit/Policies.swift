@@ -44,8 +44,11 @@ enum Policies {
         ])
     }
 
-    /// Length as IAM counts it: the document without white space.
-    static func compactLength(_ policy: JSONValue) -> Int {
-        policy.text.filter { !$0.isWhitespace }.count
+    /// Length as IAM counts it: the document (`JSONValue.text`) without white space.
+    static func compactLength(_ text: String) -> Int {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.count { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
+        }
+        return text.filter { !$0.isWhitespace }.count
     }
 }

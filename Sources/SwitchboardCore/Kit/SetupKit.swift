@@ -26,55 +26,54 @@ enum SetupKit {
         client.accounts.flatMap { $0.roles.filter { $0.level.key == level.key }.map(\.roleARN) }
     }
 
-    /// The kit's data files (not the rendered pages). Clients are independent: their files are
-    /// generated on every core and kept in client order.
-    static func files(for site: Site) -> [OutputFile] {
+    /// The kit's data files (not the rendered pages) and the problems only visible once they
+    /// are computed: AWS size limits and profile names that two roles would share. Clients are
+    /// independent: their files are generated on every core and kept in client order.
+    static func generate(for site: Site) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         let perClient = parallelMap(site.clients) { client in clientFiles(client, site: site) }
-        var files = perClient.flatMap { $0 }
+        var files = perClient.flatMap(\.files)
         for level in [nil] + site.portal.accessLevels.map(Optional.some) {
             files.append(OutputFile(path: awsConfig(level), contents: Data(Exports.awsConfig(site: site, level: level).utf8)))
             files.append(OutputFile(path: aesr(level), contents: Data(Exports.aesr(site: site, level: level).utf8)))
             files.append(OutputFile(path: bookmarks(level), contents: Data(Exports.bookmarks(site: site, level: level).utf8)))
         }
         files.append(OutputFile(path: accessManifest, contents: Data(AccessMatrix(site: site).json.text.utf8)))
-        return files
+        return (files, perClient.flatMap(\.diagnostics) + profileConflicts(site))
     }
 
-    private static func clientFiles(_ client: SiteClient, site: Site) -> [OutputFile] {
+    private static func clientFiles(_ client: SiteClient, site: Site) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
         func add(_ path: String, _ text: String) { files.append(OutputFile(path: path, contents: Data(text.utf8))) }
         let portal = site.portal
+        let location = SourceLocation(path: client.client.file, line: 1, column: 1)
         for set in client.permissionSets {
-            add(trustPolicy(client, set.level), Policies.trustPolicy(
-                partition: portal.partition, homeAccountID: portal.homeAccountID, permissionSet: set.name,
-                externalID: client.client.externalID).text)
-            add(inlinePolicy(client, set.level), Policies.permissionSetPolicy(roleARNs: roleARNs(of: client, level: set.level)).text)
+            let trust = Policies.trustPolicy(partition: portal.partition, homeAccountID: portal.homeAccountID,
+                                             permissionSet: set.name, externalID: client.client.externalID).text
+            add(trustPolicy(client, set.level), trust)
+            if case let length = Policies.compactLength(trust), length > Policies.maximumTrustPolicyLength {
+                diagnostics.append(.error(location, "the trust policy for \(set.name) would be \(length) characters; IAM allows \(Policies.maximumTrustPolicyLength) by default"))
+            }
+            let inline = Policies.permissionSetPolicy(roleARNs: roleARNs(of: client, level: set.level)).text
+            add(inlinePolicy(client, set.level), inline)
+            if case let length = Policies.compactLength(inline), length > Policies.maximumInlinePolicyLength {
+                diagnostics.append(.error(location, "the inline policy of permission set \(set.name) would be \(length) characters; IAM Identity Center allows \(Policies.maximumInlinePolicyLength): split the client or shorten role paths"))
+            }
         }
         for account in client.accounts where !account.roles.isEmpty {
             add(remoteRoles(client, account), CloudFormation.remoteRoles(site: site, client: client, account: account).text)
         }
         add(permissionSets(client), CloudFormation.permissionSets(site: site, client: client).text)
-        return files
+        return (files, diagnostics)
     }
 
-    /// Problems only visible once everything is computed: AWS size limits and profile names
-    /// that two roles would share.
-    static func validate(_ site: Site) -> [Diagnostic] {
+    /// AWS CLI profile names (permission sets and roles) that two entries would share.
+    private static func profileConflicts(_ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var profiles: [String: String] = [:]
-        let portal = site.portal
         for client in site.clients {
             let location = SourceLocation(path: client.client.file, line: 1, column: 1)
             for set in client.permissionSets {
-                let inline = Policies.compactLength(Policies.permissionSetPolicy(roleARNs: roleARNs(of: client, level: set.level)))
-                if inline > Policies.maximumInlinePolicyLength {
-                    diagnostics.append(.error(location, "the inline policy of permission set \(set.name) would be \(inline) characters; IAM Identity Center allows \(Policies.maximumInlinePolicyLength): split the client or shorten role paths"))
-                }
-                let trust = Policies.compactLength(Policies.trustPolicy(partition: portal.partition, homeAccountID: portal.homeAccountID,
-                                                                        permissionSet: set.name, externalID: client.client.externalID))
-                if trust > Policies.maximumTrustPolicyLength {
-                    diagnostics.append(.error(location, "the trust policy for \(set.name) would be \(trust) characters; IAM allows \(Policies.maximumTrustPolicyLength) by default"))
-                }
                 if let other = profiles[set.name] {
                     diagnostics.append(.error(location, "AWS CLI profile name '\(set.name)' is used twice (also by \(other)); give each access level its own permission_set pattern"))
                 }

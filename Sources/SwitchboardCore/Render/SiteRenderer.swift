@@ -32,7 +32,6 @@ struct SiteRenderer: Sendable {
             }
         }
         var files = try rendered.map { result throws(InvalidInput) -> OutputFile in try result.get() }
-        files += SetupKit.files(for: site)
         files.append(OutputFile(path: SitePaths.manifest, contents: PortalManifest(site: site).json()))
         for asset in templates.assets {
             files.append(OutputFile(path: asset, contents: try templates.assetBytes(asset)))

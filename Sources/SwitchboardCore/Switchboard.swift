@@ -5,22 +5,27 @@ public struct BuildOptions: Sendable {
     public var contentDirectory: String
     public var templatesDirectory: String
     public var outputDirectory: String
+    /// Build even when nothing changed since the last build.
+    public var force: Bool
 
     public init(contentDirectory: String = "content", templatesDirectory: String = "site-templates",
-                outputDirectory: String = "public") {
+                outputDirectory: String = "public", force: Bool = false) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
+        self.force = force
     }
 }
 
 /// What a successful build or check did.
-public struct BuildReport: Sendable {
+public struct BuildReport: Sendable, Codable, Equatable {
     public var pages: Int
     public var files: Int
     public var clients: Int
     public var accounts: Int
     public var warnings: [Diagnostic]
+    /// Nothing changed since the last build, so nothing was rendered or written.
+    public var unchanged = false
 }
 
 /// Switchboard's phases, in order: load and validate (inventory, docs, templates), compute the
@@ -60,11 +65,21 @@ public enum Switchboard {
         return (files, report)
     }
 
-    /// Checks, renders and replaces the output folder atomically.
+    /// Checks, renders and replaces the output folder atomically; does nothing when the inputs
+    /// and the output are as the last build left them (see `BuildRecord`).
     public static func build(_ options: BuildOptions) throws(InvalidInput) -> BuildReport {
+        let output = options.outputDirectory
+        let inputs = BuildRecord.fingerprint(of: [options.contentDirectory, options.templatesDirectory])
+        if !options.force, let record = BuildRecord.read(for: output), record.version == version, record.inputs == inputs,
+           record.outputs == BuildRecord.stamps(of: output) {
+            var report = record.report
+            report.unchanged = true
+            return report
+        }
         let (files, report) = try check(options)
-        try OutputWriter.write(files, to: options.outputDirectory,
-                               protecting: [options.contentDirectory, options.templatesDirectory])
+        BuildRecord.remove(for: output)
+        try OutputWriter.write(files, to: output, protecting: [options.contentDirectory, options.templatesDirectory])
+        BuildRecord(version: version, inputs: inputs, outputs: BuildRecord.stamps(of: output), report: report).write(for: output)
         return report
     }
 }

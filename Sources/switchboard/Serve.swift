@@ -42,7 +42,8 @@ struct Serve: AsyncParsableCommand {
         do {
             let report = try Switchboard.build(options)
             printDiagnostics(report.warnings)
-            printOutput("Built \(report.pages) pages in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+            let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+            printOutput(report.unchanged ? "Up to date (checked in \(milliseconds) ms)" : "Built \(report.pages) pages in \(milliseconds) ms")
         } catch {
             printDiagnostics(error.diagnostics)
             printError("Build failed; still serving the last good site")

@@ -59,15 +59,23 @@ struct Build: ParsableCommand {
 
     @OptionGroup var folders: Folders
     @OptionGroup var output: OutputFolder
+    @Flag(help: "Build even if no input changed since the last build.")
+    var force = false
 
     func run() throws {
         let start = Date()
         var options = folders.options
         options.outputDirectory = output.output
+        options.force = force
         let report = try Switchboard.build(options)
         printDiagnostics(report.warnings)
         let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-        printOutput("Built \(report.pages) pages (\(report.clients) clients, \(report.accounts) accounts, \(report.files) files) into \(output.output)/ in \(milliseconds) ms")
+        let summary = "\(report.pages) pages (\(report.clients) clients, \(report.accounts) accounts, \(report.files) files)"
+        if report.unchanged {
+            printOutput("Up to date: no input changed since the last build of \(output.output)/, nothing written (\(summary); checked in \(milliseconds) ms; --force rebuilds)")
+        } else {
+            printOutput("Built \(summary) into \(output.output)/ in \(milliseconds) ms")
+        }
     }
 }
 

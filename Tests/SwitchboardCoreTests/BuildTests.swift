@@ -59,7 +59,8 @@ import Testing
         #expect(throws: InvalidInput.self) { try Switchboard.build(options(content: content.path, output: output)) }
         #expect(try filesUnder(output) == before)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: output).deletingLastPathComponent().path)
-        #expect(!siblings.contains { $0.hasPrefix(".\(URL(fileURLWithPath: output).lastPathComponent).switchboard-") })
+        let prefix = ".\(URL(fileURLWithPath: output).lastPathComponent).switchboard-"
+        #expect(!siblings.contains { $0.hasPrefix(prefix + "staging-") || $0.hasPrefix(prefix + "old-") }, "\(siblings)")
     }
 
     @Test func staleFilesDisappear() throws {
@@ -94,6 +95,64 @@ import Testing
         #expect(try identity("docs/a.html").0 != before.0)
         #expect(try identity("index.html") == home)
         #expect(try String(contentsOfFile: output + "/docs/a.html", encoding: .utf8).contains("changed"))
+    }
+
+    /// A rebuild with the same inputs over an untouched output does nothing; any change to an
+    /// input's bytes, to a template, to the output folder or `force` makes it build again.
+    @Test func unchangedInputsAndOutputSkipTheBuild() throws {
+        let content = try contentFolder(client: minimalClient.replacingOccurrences(of: "accounts:", with: "external_id: acme-ext\naccounts:"),
+                                        extra: ["docs/a.md": "a\n"])
+        let templates = try TemporaryFolder()
+        try FileManager.default.removeItem(atPath: templates.path)
+        try FileManager.default.copyItem(atPath: defaultTemplates, toPath: templates.path)
+        let output = content.path + "-public"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let buildOptions = BuildOptions(contentDirectory: content.path, templatesDirectory: templates.path, outputDirectory: output)
+        func build(force: Bool = false) throws -> BuildReport {
+            var options = buildOptions
+            options.force = force
+            return try Switchboard.build(options)
+        }
+        let first = try build()
+        #expect(!first.unchanged)
+        #expect(!first.warnings.isEmpty) // external_id warns
+        let tree = try filesUnder(output)
+        let stamps = BuildRecord.stamps(of: output)
+
+        var again = try build()
+        #expect(again.unchanged)
+        #expect(again.warnings == first.warnings && again.pages == first.pages && again.files == first.files)
+        #expect(BuildRecord.stamps(of: output) == stamps)
+
+        // Same bytes, new modification time: still nothing to do.
+        try content.write("docs/a.md", "a\n")
+        #expect(try build().unchanged)
+
+        try content.write("docs/a.md", "b\n")
+        #expect(try !build().unchanged)
+        #expect(try build().unchanged)
+        try "<p>edited</p>".write(toFile: templates.path + "/404.mustache", atomically: true, encoding: .utf8)
+        #expect(try !build().unchanged)
+        #expect(try String(contentsOfFile: output + "/404.html", encoding: .utf8) == "<p>edited</p>")
+        try FileManager.default.removeItem(atPath: templates.path + "/404.mustache")
+        try FileManager.default.copyItem(atPath: defaultTemplates + "/404.mustache", toPath: templates.path + "/404.mustache")
+        try content.write("docs/a.md", "a\n")
+        _ = try build()
+        #expect(try filesUnder(output) == tree)
+
+        // Someone edits, deletes or adds a file in the output: the next build puts it right.
+        try "tampered".write(toFile: output + "/index.html", atomically: false, encoding: .utf8)
+        again = try build()
+        #expect(!again.unchanged)
+        #expect(try filesUnder(output) == tree)
+        try FileManager.default.removeItem(atPath: output + "/docs/a.html")
+        #expect(try !build().unchanged)
+        try "stray".write(toFile: output + "/stray.html", atomically: false, encoding: .utf8)
+        #expect(try !build().unchanged)
+        #expect(try filesUnder(output) == tree)
+
+        #expect(try build().unchanged)
+        #expect(try !build(force: true).unchanged)
     }
 
     @Test func refusesFoldersSwitchboardDidNotCreate() throws {

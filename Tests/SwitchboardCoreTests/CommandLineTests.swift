@@ -46,6 +46,11 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Built 5 pages (1 clients, 1 accounts"))
         #expect(FileManager.default.fileExists(atPath: output + "/clients/acme/index.html"))
+        let again = try run(["build", "--content", content.path, "--templates", defaultTemplates, "--output", output])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("Up to date: no input changed since the last build of \(output)/, nothing written (5 pages"))
+        let forced = try run(["build", "--force", "--content", content.path, "--templates", defaultTemplates, "--output", output])
+        #expect(forced.stdout.contains("Built 5 pages"))
     }
 
     @Test func invalidInputExitsOneWithLocatedDiagnostics() throws {

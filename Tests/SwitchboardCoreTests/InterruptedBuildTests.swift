@@ -66,7 +66,7 @@ import Testing
         last.waitUntilExit()
         #expect(last.terminationStatus == 0)
         #expect(try filesUnder(output) == references[1])
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".public.switchboard-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".public.switchboard-staging-") || $0.hasPrefix(".public.switchboard-old-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
         print("interrupted builds: \(rounds - completed) killed, \(completed) completed; a build takes \(Int(slowest * 1000)) ms")
     }

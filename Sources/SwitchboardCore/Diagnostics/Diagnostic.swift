@@ -1,5 +1,5 @@
 /// Where a problem is: a file and, when known, a 1-based line and column.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int
     public var column: Int
@@ -19,8 +19,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     }
 }
 
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable { case error, warning }
 
     public var severity: Severity
     public var location: SourceLocation

@@ -143,7 +143,7 @@ public enum OutputWriter {
     /// Staging folders of builds that were killed before they finished.
     private static func removeLeftovers(in parent: URL, prefix: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        for name in names.sorted() where name.hasPrefix(prefix) {
+        for name in names.sorted() where name.hasPrefix(prefix + "staging-") || name.hasPrefix(prefix + "old-") {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
     }

@@ -1,0 +1,141 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// What the last successful build read and wrote, kept beside the output folder
+/// (`.public.switchboard-build.json`, never inside it: it holds file times, and the portal must be
+/// the same bytes on every machine). A build whose inputs are byte for byte the same, by the same
+/// Switchboard version, over an output folder nobody touched, has nothing to do.
+struct BuildRecord: Codable, Equatable {
+    var version: String
+    /// Hash of every file under the content and templates folders: names, kinds and bytes.
+    var inputs: String
+    /// Every file of the output folder, as the build left it.
+    var outputs: [OutputStamp]
+    var report: BuildReport
+
+    struct OutputStamp: Codable, Equatable {
+        var path: String
+        var size: Int
+        var modified: Int
+    }
+
+    static func location(of output: String) -> URL {
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).switchboard-build.json")
+    }
+
+    static func read(for output: String) -> BuildRecord? {
+        guard let data = FileManager.default.contents(atPath: location(of: output).path) else { return nil }
+        return try? JSONDecoder().decode(BuildRecord.self, from: data)
+    }
+
+    static func remove(for output: String) {
+        try? FileManager.default.removeItem(at: location(of: output))
+    }
+
+    /// Records a finished build; a record that cannot be written only means the next build runs in full.
+    func write(for output: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        let destination = Self.location(of: output)
+        let temporary = destination.deletingLastPathComponent().appendingPathComponent(destination.lastPathComponent + ".tmp")
+        guard (try? data.write(to: temporary)) != nil, rename(temporary.path, destination.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            return
+        }
+    }
+
+    /// Fingerprint of the inputs: each file's path relative to its folder, its kind and, for
+    /// regular files, its bytes. Hidden files and links count too: they may change a build's result.
+    static func fingerprint(of folders: [String]) -> String {
+        var hash = FNV1a()
+        for folder in folders {
+            hash.add(folder)
+            for entry in walk(folder) {
+                hash.add(entry.relative)
+                switch entry.kind {
+                case .file:
+                    hash.add("f")
+                    hash.add(FileManager.default.contents(atPath: "\(folder)/\(entry.relative)") ?? Data("unreadable".utf8))
+                case .link:
+                    hash.add("l")
+                    hash.add((try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\(entry.relative)")) ?? "")
+                case .other:
+                    hash.add("o")
+                }
+            }
+        }
+        return hash.hex
+    }
+
+    /// Every file under `output` with its size and modification time, sorted by path.
+    static func stamps(of output: String) -> [OutputStamp] {
+        walk(output).compactMap { entry in
+            guard entry.kind == .file, let status = status(of: "\(output)/\(entry.relative)") else { return nil }
+            #if canImport(Glibc)
+            let modified = status.st_mtim
+            #else
+            let modified = status.st_mtimespec
+            #endif
+            return OutputStamp(path: entry.relative, size: Int(status.st_size),
+                               modified: Int(modified.tv_sec) * 1_000_000_000 + Int(modified.tv_nsec))
+        }
+    }
+
+    private enum Kind { case file, link, other }
+
+    /// Entries below `folder` (files, links and other non-folders), relative and sorted; folders
+    /// are walked, not listed. Links are not followed.
+    private static func walk(_ folder: String) -> [(relative: String, kind: Kind)] {
+        var result: [(String, Kind)] = []
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        for name in names {
+            let path = "\(folder)/\(name)"
+            guard let status = status(of: path) else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: result += walk(path).map { ("\(name)/\($0.relative)", $0.kind) }
+            case S_IFREG: result.append((name, .file))
+            case S_IFLNK: result.append((name, .link))
+            default: result.append((name, .other))
+            }
+        }
+        return result
+    }
+
+    private static func status(of path: String) -> stat? {
+        var status = stat()
+        return lstat(path, &status) == 0 ? status : nil
+    }
+}
+
+/// 64-bit FNV-1a: fast and good enough to tell edited files apart (this detects changes; it is
+/// not a defence against someone forging inputs, who could change the inputs anyway).
+private struct FNV1a {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        add(Data(text.utf8))
+    }
+
+    mutating func add(_ data: Data) {
+        // The length first, so that the boundary between two values is part of the hash.
+        var length = UInt64(data.count)
+        withUnsafeBytes(of: &length) { feed($0) }
+        data.withUnsafeBytes { feed($0) }
+    }
+
+    private mutating func feed(_ bytes: UnsafeRawBufferPointer) {
+        var state = self.state
+        for byte in bytes {
+            state = (state ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        self.state = state
+    }
+
+    var hex: String { String(state, radix: 16) }
+}

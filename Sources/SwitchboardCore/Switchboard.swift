@@ -29,12 +29,37 @@ public struct BuildReport: Sendable, Codable, Equatable {
 }
 
 /// Switchboard's phases, in order: load and validate (inventory, docs, templates), compute the
-/// site, render, write. Nothing is written unless every phase before succeeded.
+/// site, then make every file and write it into a staging folder that replaces the output only
+/// when all of them succeeded. Invalid input is reported before any file is written.
 public enum Switchboard {
     public static let version = "0.1.0"
 
-    /// Validates everything and renders in memory; writes nothing.
-    public static func check(_ options: BuildOptions) throws(InvalidInput) -> (files: [OutputFile], report: BuildReport) {
+    /// Validates everything and renders every file; writes nothing.
+    public static func check(_ options: BuildOptions) throws(InvalidInput) -> BuildReport {
+        try render(options, into: DiscardedOutput())
+    }
+
+    /// Loads and validates the inputs, then makes every file into `sink`.
+    static func render(_ options: BuildOptions, into sink: some OutputSink) throws(InvalidInput) -> BuildReport {
+        try render(try load(options), into: sink)
+    }
+
+    /// A site that passed every check made before rendering, with the warnings found on the way.
+    private struct LoadedSite {
+        let site: Site
+        let templates: TemplateLibrary
+        let warnings: [Diagnostic]
+    }
+
+    private static func render(_ loaded: LoadedSite, into sink: some OutputSink) throws(InvalidInput) -> BuildReport {
+        let made = try SiteRenderer(site: loaded.site, templates: loaded.templates).render(into: sink)
+        return BuildReport(pages: made.pages, files: made.files, clients: loaded.site.clients.count,
+                           accounts: loaded.site.clients.reduce(0) { $0 + $1.accounts.count }, warnings: loaded.warnings)
+    }
+
+    /// Everything that can be checked before a file is made: inventory, docs, templates, and
+    /// the site computed from them.
+    private static func load(_ options: BuildOptions) throws(InvalidInput) -> LoadedSite {
         var diagnostics = DiagnosticList()
         let (inventory, inventoryDiagnostics) = InventoryLoader.load(contentDirectory: options.contentDirectory)
         diagnostics.append(contentsOf: inventoryDiagnostics)
@@ -54,15 +79,9 @@ public enum Switchboard {
         guard let inventory, let templates, !diagnostics.hasErrors else { throw InvalidInput(diagnostics.sorted) }
 
         let site = SiteBuilder.build(inventory: inventory, documents: documents)
-        let kit = SetupKit.generate(for: site)
-        diagnostics.append(contentsOf: kit.diagnostics)
+        diagnostics.append(contentsOf: SetupKit.profileConflicts(site))
         if diagnostics.hasErrors { throw InvalidInput(diagnostics.sorted) }
-        let files = try SiteRenderer(site: site, templates: templates).render() + kit.files
-        let pages = files.filter { $0.path.hasSuffix(".html") && !$0.path.hasPrefix(SetupKit.exportsFolder + "/") }
-        let report = BuildReport(pages: pages.count, files: files.count,
-                                 clients: site.clients.count, accounts: site.clients.reduce(0) { $0 + $1.accounts.count },
-                                 warnings: diagnostics.sorted)
-        return (files, report)
+        return LoadedSite(site: site, templates: templates, warnings: diagnostics.sorted)
     }
 
     /// Checks, renders and replaces the output folder atomically; does nothing when the inputs
@@ -76,9 +95,11 @@ public enum Switchboard {
             report.unchanged = true
             return report
         }
-        let (files, report) = try check(options)
+        let loaded = try load(options)
         BuildRecord.remove(for: output)
-        try OutputWriter.write(files, to: output, protecting: [options.contentDirectory, options.templatesDirectory])
+        let report = try OutputWriter.write(to: output, protecting: [options.contentDirectory, options.templatesDirectory]) {
+            staging throws(InvalidInput) in try render(loaded, into: staging)
+        }
         BuildRecord(version: version, inputs: inputs, outputs: BuildRecord.stamps(of: output), report: report).write(for: output)
         return report
     }

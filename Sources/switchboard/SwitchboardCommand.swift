@@ -85,7 +85,7 @@ struct Check: ParsableCommand {
     @OptionGroup var folders: Folders
 
     func run() throws {
-        let report = try Switchboard.check(folders.options).report
+        let report = try Switchboard.check(folders.options)
         printDiagnostics(report.warnings)
         printOutput("OK: \(report.clients) clients, \(report.accounts) accounts, \(report.pages) pages")
     }

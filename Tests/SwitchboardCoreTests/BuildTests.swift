@@ -63,6 +63,26 @@ import Testing
         #expect(!siblings.contains { $0.hasPrefix(prefix + "staging-") || $0.hasPrefix(prefix + "old-") }, "\(siblings)")
     }
 
+    /// Some problems show only while files are made (a policy over its AWS quota); by then
+    /// files are being written, into the staging folder, which is dropped.
+    @Test func failureWhileWritingLeavesPreviousOutputByteIdentical() throws {
+        let content = try contentFolder()
+        let output = content.path + "-public"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        _ = try Switchboard.build(options(content: content.path, output: output))
+        let before = try filesUnder(output)
+        var client = "name: Acme\npermission_set_prefix: Acme\naccounts:\n"
+        for index in 0..<220 {
+            client += "  - id: \"\(String(format: "3333%08d", index))\"\n    name: A\(index)\n    environment: production\n    region: us-east-1\n"
+        }
+        try content.write("clients/acme/client.yaml", client)
+        #expect(throws: InvalidInput.self) { try Switchboard.build(options(content: content.path, output: output)) }
+        #expect(try filesUnder(output) == before)
+        let parent = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        let prefix = ".\(URL(fileURLWithPath: output).lastPathComponent).switchboard-staging-"
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: parent).contains { $0.hasPrefix(prefix) })
+    }
+
     @Test func staleFilesDisappear() throws {
         let content = try contentFolder(extra: ["docs/old.md": "old\n"])
         let output = content.path + "-public"

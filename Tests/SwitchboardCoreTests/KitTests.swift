@@ -61,7 +61,7 @@ import Testing
     @Test func levelsNoAccountHasGetNoPermissionSet() throws {
         let site = try site(client: minimalClient + "    access_levels: [read-only]\n")
         #expect(site.clients.first?.permissionSets.map(\.name) == ["AcmeReadOnly"])
-        let files = SetupKit.generate(for: site).files.map(\.path)
+        let files = SetupKit.clientFiles(try #require(site.clients.first), site: site).files.map(\.path)
         #expect(!files.contains("clients/acme/kit/trust-policy-admin.json"))
         #expect(files.contains("clients/acme/kit/trust-policy-read-only.json"))
     }
@@ -146,7 +146,7 @@ import Testing
         #expect(diagnostics.first { $0.severity == .warning }?.message.contains("cannot be used from the console's Switch Role page") == true)
         let site = SiteBuilder.build(inventory: try #require(inventory), documents: [])
         #expect(Exports.awsConfig(site: site, level: nil).contains("external_id = acme-ext"))
-        let trust = SetupKit.generate(for: site).files.first { $0.path == "clients/acme/kit/trust-policy-admin.json" }
+        let trust = SetupKit.clientFiles(try #require(site.clients.first), site: site).files.first { $0.path == "clients/acme/kit/trust-policy-admin.json" }
         #expect(String(decoding: try #require(trust).contents, as: UTF8.self).contains("\"sts:ExternalId\": \"acme-ext\""))
     }
 

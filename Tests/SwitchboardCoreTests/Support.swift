@@ -104,3 +104,14 @@ extension Array where Element == Diagnostic {
         errors.first { $0.message.contains(text) }
     }
 }
+
+/// Keeps the files a render makes, for tests that look at them without writing a folder.
+final class CollectedOutput: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [OutputFile] = []
+
+    func write(_ file: OutputFile) { lock.withLock { collected.append(file) } }
+
+    /// Sorted by path: the render makes them on every core, in no fixed order.
+    var files: [OutputFile] { lock.withLock { collected.sorted { $0.path < $1.path } } }
+}

@@ -26,22 +26,20 @@ enum SetupKit {
         client.accounts.flatMap { $0.roles.filter { $0.level.key == level.key }.map(\.roleARN) }
     }
 
-    /// The kit's data files (not the rendered pages) and the problems only visible once they
-    /// are computed: AWS size limits and profile names that two roles would share. Clients are
-    /// independent: their files are generated on every core and kept in client order.
-    static func generate(for site: Site) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
-        let perClient = parallelMap(site.clients) { client in clientFiles(client, site: site) }
-        var files = perClient.flatMap(\.files)
-        for level in [nil] + site.portal.accessLevels.map(Optional.some) {
-            files.append(OutputFile(path: awsConfig(level), contents: Data(Exports.awsConfig(site: site, level: level).utf8)))
-            files.append(OutputFile(path: aesr(level), contents: Data(Exports.aesr(site: site, level: level).utf8)))
-            files.append(OutputFile(path: bookmarks(level), contents: Data(Exports.bookmarks(site: site, level: level).utf8)))
-        }
-        files.append(OutputFile(path: accessManifest, contents: Data(AccessMatrix(site: site).json.text.utf8)))
-        return (files, perClient.flatMap(\.diagnostics) + profileConflicts(site))
+    /// The employees' exports for one access level (nil: all of them).
+    static func exportFiles(site: Site, level: AccessLevel?) -> [OutputFile] {
+        [OutputFile(path: awsConfig(level), contents: Data(Exports.awsConfig(site: site, level: level).utf8)),
+         OutputFile(path: aesr(level), contents: Data(Exports.aesr(site: site, level: level).utf8)),
+         OutputFile(path: bookmarks(level), contents: Data(Exports.bookmarks(site: site, level: level).utf8))]
     }
 
-    private static func clientFiles(_ client: SiteClient, site: Site) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
+    static func accessManifestFile(site: Site) -> OutputFile {
+        OutputFile(path: accessManifest, contents: Data(AccessMatrix(site: site).json.text.utf8))
+    }
+
+    /// A client's kit (policies, CloudFormation templates) and the problems only visible once
+    /// it is computed: policies over AWS size limits.
+    static func clientFiles(_ client: SiteClient, site: Site) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         func add(_ path: String, _ text: String) { files.append(OutputFile(path: path, contents: Data(text.utf8))) }
@@ -68,7 +66,7 @@ enum SetupKit {
     }
 
     /// AWS CLI profile names (permission sets and roles) that two entries would share.
-    private static func profileConflicts(_ site: Site) -> [Diagnostic] {
+    static func profileConflicts(_ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var profiles: [String: String] = [:]
         for client in site.clients {

@@ -1,17 +1,8 @@
 import Foundation
 
-/// A file of the generated portal: its path relative to `public/` and its bytes.
-public struct OutputFile: Sendable, Equatable {
-    public var path: String
-    public var contents: Data
-
-    public init(path: String, contents: Data) {
-        self.path = path
-        self.contents = contents
-    }
-}
-
-/// Renders a `Site` through the templates into the list of output files, in a fixed order.
+/// Makes every file of the portal from a `Site`: pages through the templates, the kit, the
+/// exports, the manifests and the assets. Each file goes to the sink as soon as it is made, so
+/// a build never holds the whole portal in memory.
 struct SiteRenderer: Sendable {
     let site: Site
     let templates: TemplateLibrary
@@ -23,20 +14,57 @@ struct SiteRenderer: Sendable {
         let context: @Sendable () throws(InvalidInput) -> any Encodable
     }
 
-    func render() throws(InvalidInput) -> [OutputFile] {
-        let jobs = pageJobs()
-        // Pages are independent: render them on every core, then keep the list order.
-        let rendered = parallelMap(jobs) { job in
-            Result { () throws(InvalidInput) -> OutputFile in
-                OutputFile(path: job.path, contents: Data(try templates.render(try job.context(), with: job.template)))
+    /// Independent pieces of output; they run on every core.
+    private enum Work: Sendable {
+        case portalManifest, accessManifest
+        case exports(AccessLevel?)
+        case page(PageJob)
+        case clientKit(SiteClient)
+        case asset(String)
+    }
+
+    /// Makes every file and writes it to `sink`; every error of every piece is reported at once.
+    func render(into sink: some OutputSink) throws(InvalidInput) -> (pages: Int, files: Int) {
+        let pages = pageJobs()
+        // The largest files first, so that no core is left alone with a big one at the end.
+        let work = [Work.portalManifest, .accessManifest] + ([nil] + site.portal.accessLevels.map(Optional.some)).map(Work.exports)
+            + pages.map(Work.page) + site.clients.map(Work.clientKit) + templates.assets.map(Work.asset)
+        let outcomes = parallelMap(work) { piece in
+            Result { () throws(InvalidInput) -> Int in
+                let files = try make(piece)
+                for file in files { try sink.write(file) }
+                return files.count
             }
         }
-        var files = try rendered.map { result throws(InvalidInput) -> OutputFile in try result.get() }
-        files.append(OutputFile(path: SitePaths.manifest, contents: PortalManifest(site: site).json()))
-        for asset in templates.assets {
-            files.append(OutputFile(path: asset, contents: try templates.assetBytes(asset)))
+        var files = 0
+        var problems = DiagnosticList()
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let count): files += count
+            case .failure(let error): problems.append(contentsOf: error.diagnostics)
+            }
         }
-        return files
+        if problems.hasErrors { throw InvalidInput(problems.sorted) }
+        return (pages.count, files)
+    }
+
+    private func make(_ piece: Work) throws(InvalidInput) -> [OutputFile] {
+        switch piece {
+        case .portalManifest:
+            return [OutputFile(path: SitePaths.manifest, contents: PortalManifest(site: site).json())]
+        case .accessManifest:
+            return [SetupKit.accessManifestFile(site: site)]
+        case .exports(let level):
+            return SetupKit.exportFiles(site: site, level: level)
+        case .page(let job):
+            return [OutputFile(path: job.path, contents: Data(try templates.render(try job.context(), with: job.template)))]
+        case .clientKit(let client):
+            let kit = SetupKit.clientFiles(client, site: site)
+            if !kit.diagnostics.isEmpty { throw InvalidInput(kit.diagnostics) }
+            return kit.files
+        case .asset(let path):
+            return [OutputFile(path: path, contents: try templates.assetBytes(path))]
+        }
     }
 
     func pageJobs() -> [PageJob] {

@@ -1,66 +1,88 @@
+import Foundation
+
 /// A JSON value whose object keys keep their order, printed the same way every time. Policies
 /// and CloudFormation templates read best in their conventional key order (Version before Statement).
 indirect enum JSONValue: Equatable {
     case string(String)
     case number(Int)
     case bool(Bool)
+    case null
     case array([JSONValue])
     case object([(String, JSONValue)])
 
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
 
     /// Two-space indented JSON with a final newline.
-    var text: String {
-        var output = ""
-        write(to: &output, indent: "")
-        return output + "\n"
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    var data: Data { Data(bytes) }
+
+    private var bytes: [UInt8] {
+        var output: [UInt8] = []
+        write(to: &output, depth: 0)
+        output.append(UInt8(ascii: "\n"))
+        return output
     }
 
-    private func write(to output: inout String, indent: String) {
-        let inner = indent + "  "
+    private func write(to output: inout [UInt8], depth: Int) {
+        func newline(_ depth: Int) {
+            output.append(UInt8(ascii: "\n"))
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        }
         switch self {
-        case .string(let value): output += Self.quoted(value)
-        case .number(let value): output += String(value)
-        case .bool(let value): output += value ? "true" : "false"
+        case .string(let value): Self.appendQuoted(value, to: &output)
+        case .number(let value): output.append(contentsOf: String(value).utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let items):
-            if items.isEmpty { output += "[]"; return }
-            output += "[\n"
+            if items.isEmpty { output.append(contentsOf: "[]".utf8); return }
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                output += inner
-                item.write(to: &output, indent: inner)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                item.write(to: &output, depth: depth + 1)
             }
-            output += indent + "]"
+            newline(depth)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{\n"
+            if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                output += inner + Self.quoted(key) + ": "
-                value.write(to: &output, indent: inner)
-                output += index == members.count - 1 ? "\n" : ",\n"
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                Self.appendQuoted(key, to: &output)
+                output.append(contentsOf: ": ".utf8)
+                value.write(to: &output, depth: depth + 1)
             }
-            output += indent + "}"
+            newline(depth)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
     static func quoted(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") }) {
-            return "\"" + text + "\"" // nothing to escape: the common case
-        }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c" // harmless if a file is ever opened as HTML
-            case _ where scalar.value < 0x20:
-                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
+        var output: [UInt8] = []
+        appendQuoted(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, and `<` too
+    /// (harmless if a file is ever opened as HTML); everything else as UTF-8.
+    private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): output.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): output.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): output.append(contentsOf: #"\t"#.utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: #"\u003c"#.utf8)
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                output.append(contentsOf: (#"\u"# + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: output.append(byte)
             }
         }
-        return result + "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -26,6 +26,8 @@ public struct BuildReport: Sendable, Codable, Equatable {
     public var warnings: [Diagnostic]
     /// Nothing changed since the last build, so nothing was rendered or written.
     public var unchanged = false
+    /// Set when only these pages were rendered again (`serve` after an edit to docs' text).
+    public var updatedPages: [String]?
 }
 
 /// Switchboard's phases, in order: load and validate (inventory, docs, templates), compute the
@@ -45,7 +47,7 @@ public enum Switchboard {
     }
 
     /// A site that passed every check made before rendering, with the warnings found on the way.
-    private struct LoadedSite {
+    struct LoadedSite {
         let site: Site
         let templates: TemplateLibrary
         let warnings: [Diagnostic]
@@ -59,7 +61,7 @@ public enum Switchboard {
 
     /// Everything that can be checked before a file is made: inventory, docs, templates, and
     /// the site computed from them.
-    private static func load(_ options: BuildOptions) throws(InvalidInput) -> LoadedSite {
+    static func load(_ options: BuildOptions) throws(InvalidInput) -> LoadedSite {
         var diagnostics = DiagnosticList()
         let (inventory, inventoryDiagnostics) = InventoryLoader.load(contentDirectory: options.contentDirectory)
         diagnostics.append(contentsOf: inventoryDiagnostics)
@@ -87,15 +89,25 @@ public enum Switchboard {
     /// Checks, renders and replaces the output folder atomically; does nothing when the inputs
     /// and the output are as the last build left them (see `BuildRecord`).
     public static func build(_ options: BuildOptions) throws(InvalidInput) -> BuildReport {
-        let output = options.outputDirectory
         let inputs = BuildRecord.fingerprint(of: [options.contentDirectory, options.templatesDirectory])
-        if !options.force, let record = BuildRecord.read(for: output), record.version == version, record.inputs == inputs,
-           record.outputs == BuildRecord.stamps(of: output) {
-            var report = record.report
-            report.unchanged = true
-            return report
-        }
-        let loaded = try load(options)
+        if !options.force, let report = unchangedReport(options, inputs: inputs) { return report }
+        return try write(try load(options), options, inputs: inputs)
+    }
+
+    /// The last build's report, when it was made from the same inputs (fingerprint) by this
+    /// version and nobody touched its output since.
+    static func unchangedReport(_ options: BuildOptions, inputs: String) -> BuildReport? {
+        let output = options.outputDirectory
+        guard let record = BuildRecord.read(for: output), record.version == version, record.inputs == inputs,
+              record.outputs == BuildRecord.stamps(of: output) else { return nil }
+        var report = record.report
+        report.unchanged = true
+        return report
+    }
+
+    /// Makes every file of a loaded site into a new output folder, then records the build.
+    static func write(_ loaded: LoadedSite, _ options: BuildOptions, inputs: String) throws(InvalidInput) -> BuildReport {
+        let output = options.outputDirectory
         BuildRecord.remove(for: output)
         let report = try OutputWriter.write(to: output, protecting: [options.contentDirectory, options.templatesDirectory]) {
             staging throws(InvalidInput) in try render(loaded, into: staging)

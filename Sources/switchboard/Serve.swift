@@ -17,8 +17,9 @@ struct Serve: AsyncParsableCommand {
         var options = folders.options
         options.outputDirectory = output.output
         let inputs = [options.contentDirectory, options.templatesDirectory]
-        var fingerprint = Preview.fingerprint(of: inputs)
-        rebuild(options)
+        let session = PreviewSession(options: options)
+        var snapshot = FileSnapshot(of: inputs)
+        rebuild(session, changed: nil)
 
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
                                 handler: StaticSiteHandler(root: output.output))
@@ -27,23 +28,28 @@ struct Serve: AsyncParsableCommand {
         printOutput("Serving \(output.output)/ at http://127.0.0.1:\(port)/ — rebuilding on changes; Ctrl-C stops")
 
         while !serving.isCancelled {
-            try await Task.sleep(nanoseconds: 200_000_000)
-            let current = Preview.fingerprint(of: inputs)
-            if current != fingerprint {
-                fingerprint = current
-                rebuild(options)
+            try await Task.sleep(nanoseconds: 100_000_000)
+            let current = FileSnapshot(of: inputs)
+            let changed = current.changes(since: snapshot)
+            if !changed.isEmpty {
+                snapshot = current
+                rebuild(session, changed: changed)
             }
         }
     }
 
     /// Builds; on errors prints them and keeps serving the last good site.
-    private func rebuild(_ options: BuildOptions) {
+    private func rebuild(_ session: PreviewSession, changed: Set<String>?) {
         let start = Date()
         do {
-            let report = try Switchboard.build(options)
+            let report = try session.rebuild(changed: changed)
             printDiagnostics(report.warnings)
             let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-            printOutput(report.unchanged ? "Up to date (checked in \(milliseconds) ms)" : "Built \(report.pages) pages in \(milliseconds) ms")
+            if let pages = report.updatedPages {
+                printOutput("Updated \(pages.joined(separator: ", ")) in \(milliseconds) ms")
+            } else {
+                printOutput(report.unchanged ? "Up to date (checked in \(milliseconds) ms)" : "Built \(report.pages) pages in \(milliseconds) ms")
+            }
         } catch {
             printDiagnostics(error.diagnostics)
             printError("Build failed; still serving the last good site")

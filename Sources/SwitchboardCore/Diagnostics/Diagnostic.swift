@@ -50,6 +50,8 @@ public struct DiagnosticList: Sendable {
 
     public init() {}
 
+    public init(_ diagnostics: [Diagnostic]) { all = diagnostics }
+
     public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
     public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
 

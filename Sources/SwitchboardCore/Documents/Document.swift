@@ -16,7 +16,7 @@ public struct Document: Sendable {
     public var isIntro: Bool { stem == "index" }
 }
 
-public struct DocumentHeading: Sendable, Encodable {
+public struct DocumentHeading: Sendable, Encodable, Equatable {
     public var level: Int
     public var text: String
     public var id: String

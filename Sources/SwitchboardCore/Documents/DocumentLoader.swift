@@ -45,16 +45,34 @@ public enum DocumentLoader {
     /// Parses every source, then rewrites links between them (which needs all their headings) and renders.
     static func render(_ sources: [Source], allowRawHTML: Bool, diagnostics: inout DiagnosticList) -> [Document] {
         let parsed = sources.map { parse($0, diagnostics: &diagnostics) }
+        let anchorsBySource = anchors(of: parsed.map(\.document))
+        return parsed.map { finish($0, anchorsBySource: anchorsBySource, allowRawHTML: allowRawHTML, diagnostics: &diagnostics) }
+    }
+
+    /// One doc read again after an edit; its links are checked against `others`' headings.
+    static func reload(_ source: Source, among others: [Document], allowRawHTML: Bool,
+                       diagnostics: inout DiagnosticList) -> Document {
+        let item = parse(source, diagnostics: &diagnostics)
+        var anchorsBySource = anchors(of: others)
+        anchorsBySource.merge(anchors(of: [item.document])) { _, own in own }
+        return finish(item, anchorsBySource: anchorsBySource, allowRawHTML: allowRawHTML, diagnostics: &diagnostics)
+    }
+
+    /// The heading ids of each doc, by its path relative to `content/`.
+    private static func anchors(of documents: [Document]) -> [String: Set<String>] {
         var anchorsBySource: [String: Set<String>] = [:]
-        for item in parsed {
-            anchorsBySource[SitePaths.source(item.document.owner, stem: item.document.stem)] = Set(item.tree.headings.map(\.id))
+        for document in documents {
+            anchorsBySource[SitePaths.source(document.owner, stem: document.stem)] = Set(document.headings.map(\.id))
         }
-        return parsed.map { item in
-            var document = item.document
-            rewriteLinks(of: item, anchorsBySource: anchorsBySource, diagnostics: &diagnostics)
-            document.html = item.tree.html(allowRawHTML: allowRawHTML)
-            return document
-        }
+        return anchorsBySource
+    }
+
+    private static func finish(_ item: Parsed, anchorsBySource: [String: Set<String>], allowRawHTML: Bool,
+                               diagnostics: inout DiagnosticList) -> Document {
+        var document = item.document
+        rewriteLinks(of: item, anchorsBySource: anchorsBySource, diagnostics: &diagnostics)
+        document.html = item.tree.html(allowRawHTML: allowRawHTML)
+        return document
     }
 
     private static func parse(_ source: Source, diagnostics: inout DiagnosticList) -> Parsed {

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 
 /// What the last successful build read and wrote, kept beside the output folder
 /// (`.public.switchboard-build.json`, never inside it: it holds file times, and the portal must be
@@ -19,8 +14,7 @@ struct BuildRecord: Codable, Equatable {
 
     struct OutputStamp: Codable, Equatable {
         var path: String
-        var size: Int
-        var modified: Int
+        var stamp: FileSnapshot.Stamp
     }
 
     static func location(of output: String) -> URL {
@@ -56,17 +50,13 @@ struct BuildRecord: Codable, Equatable {
         var hash = FNV1a()
         for folder in folders {
             hash.add(folder)
-            for entry in walk(folder) {
-                hash.add(entry.relative)
-                switch entry.kind {
-                case .file:
-                    hash.add("f")
-                    hash.add(FileManager.default.contents(atPath: "\(folder)/\(entry.relative)") ?? Data("unreadable".utf8))
-                case .link:
-                    hash.add("l")
-                    hash.add((try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\(entry.relative)")) ?? "")
-                case .other:
-                    hash.add("o")
+            for (relative, stamp) in FileSnapshot.walk(folder) {
+                hash.add(relative)
+                hash.add(stamp.kind.rawValue)
+                switch stamp.kind {
+                case .file: hash.add(FileManager.default.contents(atPath: "\(folder)/\(relative)") ?? Data("unreadable".utf8))
+                case .link: hash.add((try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\(relative)")) ?? "")
+                case .other: break
                 }
             }
         }
@@ -75,41 +65,7 @@ struct BuildRecord: Codable, Equatable {
 
     /// Every file under `output` with its size and modification time, sorted by path.
     static func stamps(of output: String) -> [OutputStamp] {
-        walk(output).compactMap { entry in
-            guard entry.kind == .file, let status = status(of: "\(output)/\(entry.relative)") else { return nil }
-            #if canImport(Glibc)
-            let modified = status.st_mtim
-            #else
-            let modified = status.st_mtimespec
-            #endif
-            return OutputStamp(path: entry.relative, size: Int(status.st_size),
-                               modified: Int(modified.tv_sec) * 1_000_000_000 + Int(modified.tv_nsec))
-        }
-    }
-
-    private enum Kind { case file, link, other }
-
-    /// Entries below `folder` (files, links and other non-folders), relative and sorted; folders
-    /// are walked, not listed. Links are not followed.
-    private static func walk(_ folder: String) -> [(relative: String, kind: Kind)] {
-        var result: [(String, Kind)] = []
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        for name in names {
-            let path = "\(folder)/\(name)"
-            guard let status = status(of: path) else { continue }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR: result += walk(path).map { ("\(name)/\($0.relative)", $0.kind) }
-            case S_IFREG: result.append((name, .file))
-            case S_IFLNK: result.append((name, .link))
-            default: result.append((name, .other))
-            }
-        }
-        return result
-    }
-
-    private static func status(of path: String) -> stat? {
-        var status = stat()
-        return lstat(path, &status) == 0 ? status : nil
+        FileSnapshot.walk(output).map { OutputStamp(path: $0.relative, stamp: $0.stamp) }
     }
 }
 

@@ -74,6 +74,24 @@ public enum OutputWriter {
         }
     }
 
+    /// Replaces one file of an output folder that a build made: written beside it, then renamed
+    /// over it, so a reader sees the old file or the new one.
+    static func replace(_ file: OutputFile, in output: String) throws(InvalidInput) {
+        let marker = "\(output)/\(markerName)"
+        guard isSafeRelativePath(file.path), FileManager.default.fileExists(atPath: marker) else {
+            throw InvalidInput([.error(SourceLocation(path: "\(output)/\(file.path)"), "refusing to write outside a folder Switchboard built")])
+        }
+        let destination = "\(output)/\(file.path)"
+        let temporary = destination + ".switchboard-new"
+        do {
+            try writeFile(file.contents, to: temporary)
+            guard rename(temporary, destination) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw InvalidInput([.error(SourceLocation(path: destination), "cannot write: \(error.localizedDescription)")])
+        }
+    }
+
     /// Refuses `/`, the home folder, the working folder and any folder that holds one of them; the
     /// input folders and anything inside them; and any non-empty folder without Switchboard's marker.
     static func checkReplaceable(_ target: URL, protecting inputs: [String]) throws(InvalidInput) {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What `switchboard serve` needs besides an HTTP server: which file answers a URL path, and
-/// whether the inputs changed since the last build.
+/// What `switchboard serve` needs besides an HTTP server and `PreviewSession`: which file
+/// answers a URL path, and with which content type.
 public enum Preview {
     /// The file under `root` that answers `urlPath` (`/`, `/clients/x/`, `/a.html`), or nil when
     /// there is none or the path would leave `root`.
@@ -31,21 +31,5 @@ public enum Preview {
         case "txt", "ini", "": "text/plain; charset=utf-8"
         default: "application/octet-stream"
         }
-    }
-
-    /// A cheap summary of every file under the folders (path, size, modification time): two
-    /// different values mean something changed.
-    public static func fingerprint(of folders: [String]) -> [String] {
-        var lines: [String] = []
-        for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(atPath: folder) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                let attributes = enumerator.fileAttributes ?? [:]
-                let size = attributes[.size] as? Int ?? 0
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                lines.append("\(folder)/\(relative) \(size) \(modified)")
-            }
-        }
-        return lines.sorted()
     }
 }

@@ -34,10 +34,14 @@ measure large-unchanged "$sb" build --content "$work/large/content" --output "$w
 measure hugo --fresh "$work/hugo-public" hugo --quiet --source "$work/large/hugo" --destination "$work/hugo-public"
 measure cmark cmark "$work/large/all.md"
 
+python3 Tests/Benchmark/serve_edit.py "$sb" "$work/large/content" site-templates "$work/serve-public" "$runs" > "$work/serve.times"
+
 printf '| case | wall s (median of %s) | CPU s | peak MB |\n|---|---|---|---|\n' "$runs"
 for name in small large large-unchanged hugo cmark; do
   printf '| %s | %s | %s | %s |\n' "$name" "$(median "$name" 1)" "$(median "$name" 2)" "$(median "$name" 3)"
 done
+echo
+echo "serve, one doc edited on the large case: served $(sort -n "$work/serve.times" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }') ms after the save (median of $runs)"
 large=$(median large 1); hugo=$(median hugo 1); cmark=$(median cmark 1)
 echo
 echo "Switchboard/Hugo (wall, large): $(awk -v a="$large" -v b="$hugo" 'BEGIN { printf "%.2f", a / b }')"

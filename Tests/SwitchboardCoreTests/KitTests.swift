@@ -120,6 +120,30 @@ import Testing
         }
     }
 
+    @Test func jsonIsIndentedEscapedAndParsesBack() throws {
+        let value = JSONValue.object([
+            ("plain", .string("arn:aws:iam::111122223333:role/x")),
+            ("escaped", .string("quote \" backslash \\ <tag> line\nbreak\ttab\u{1} é")),
+            ("list", .array([.number(1), .bool(true), .null])), ("empty", .array([])), ("none", .object([])),
+        ])
+        #expect(value.text == """
+            {
+              "plain": "arn:aws:iam::111122223333:role/x",
+              "escaped": "quote \\" backslash \\\\ \\u003ctag> line\\nbreak\\ttab\\u0001 é",
+              "list": [
+                1,
+                true,
+                null
+              ],
+              "empty": [],
+              "none": {}
+            }
+
+            """)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: value.data) as? [String: Any])
+        #expect(parsed["escaped"] as? String == "quote \" backslash \\ <tag> line\nbreak\ttab\u{1} é")
+    }
+
     @Test func compactLengthCountsCharactersWithoutWhiteSpace() {
         #expect(Policies.compactLength("{\n  \"a\": \"b c\"\n}\n") == 10)
         #expect(Policies.compactLength("{\"é\": \"e\u{301}\"}") == 9) // e + combining accent is one character

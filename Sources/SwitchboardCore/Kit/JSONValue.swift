@@ -69,6 +69,12 @@ indirect enum JSONValue: Equatable {
     /// (harmless if a file is ever opened as HTML); everything else as UTF-8.
     private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        defer { output.append(UInt8(ascii: "\"")) }
+        let plain = { (byte: UInt8) in byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "<") }
+        if text.utf8.allSatisfy(plain) { // nothing to escape: the common case
+            output.append(contentsOf: text.utf8)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
@@ -83,6 +89,5 @@ indirect enum JSONValue: Equatable {
             default: output.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
     }
 }

@@ -56,7 +56,7 @@ public enum Switchboard {
     private static func render(_ loaded: LoadedSite, into sink: some OutputSink) throws(InvalidInput) -> BuildReport {
         let made = try SiteRenderer(site: loaded.site, templates: loaded.templates).render(into: sink)
         return BuildReport(pages: made.pages, files: made.files, clients: loaded.site.clients.count,
-                           accounts: loaded.site.clients.reduce(0) { $0 + $1.accounts.count }, warnings: loaded.warnings)
+                           accounts: loaded.site.accountCount, warnings: loaded.warnings)
     }
 
     /// Everything that can be checked before a file is made: inventory, docs, templates, and

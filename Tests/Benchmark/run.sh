@@ -11,41 +11,44 @@ swift build -c release --product switchboard >&2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 Tests/Benchmark/generate.py "$work/large" --clients 1000 --accounts 10 --docs 2000 --seed 7
+# 2000 docs with a one-account inventory: Switchboard's Markdown work beside Hugo and cmark on the same docs.
+python3 Tests/Benchmark/generate.py "$work/docs" --clients 1 --accounts 1 --docs 2000 --seed 7
 
-# measure NAME [--fresh DIR] COMMAND...: runs the command $runs times; keeps "wall cpu peak_mb"
-# of each run. With --fresh, DIR is removed before each run, so every run is a full build.
+# measure NAME COMMAND...: runs COMMAND $runs times and keeps "wall cpu peak_mb" of each run.
+# @RUN@ in an argument becomes the run's number, so that every full build writes a folder of its
+# own: on ext4, creating files right after thousands were deleted is several times slower, which
+# would measure the file system's state instead of the build.
 measure() {
-  local name="$1" fresh=""; shift
-  if [ "$1" = --fresh ]; then fresh="$2"; shift 2; fi
+  local name="$1"; shift
   : > "$work/$name.times"
-  for _ in $(seq "$runs"); do
-    if [ -n "$fresh" ]; then rm -rf "$fresh"; sync; fi
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$@" > /dev/null 2>&1
+  for run in $(seq "$runs"); do
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "${@//@RUN@/$run}" > /dev/null 2>&1
     awk '{ printf "%.3f %.3f %.1f\n", $1, $2 + $3, $4 / 1024 }' "$work/time.out" >> "$work/$name.times"
   done
 }
 median() { sort -n -k"$2" "$work/$1.times" | awk -v c="$2" '{ v[NR] = $c } END { print v[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$(median "$1" 1)" -v b="$(median "$2" 1)" 'BEGIN { printf "%.2f", a / b }'; }
 
 sb=.build/release/switchboard
-measure small --fresh "$work/small-public" "$sb" build --content content --output "$work/small-public"
-measure large --fresh "$work/large-public" "$sb" build --content "$work/large/content" --output "$work/large-public"
-# The large portal is in place from the last full build: rebuild it without any input change.
-measure large-unchanged "$sb" build --content "$work/large/content" --output "$work/large-public"
-measure hugo --fresh "$work/hugo-public" hugo --quiet --source "$work/large/hugo" --destination "$work/hugo-public"
-measure cmark cmark "$work/large/all.md"
-
+measure small "$sb" build --content content --output "$work/small-@RUN@"
+measure large "$sb" build --content "$work/large/content" --output "$work/large-@RUN@"
+# The last full build's folder is in place: build it again without any input change.
+measure large-unchanged "$sb" build --content "$work/large/content" --output "$work/large-$runs"
+measure docs-only "$sb" build --content "$work/docs/content" --output "$work/docs-@RUN@"
+measure hugo hugo --quiet --source "$work/docs/hugo" --destination "$work/hugo-@RUN@"
+measure cmark cmark "$work/docs/all.md"
 python3 Tests/Benchmark/serve_edit.py "$sb" "$work/large/content" site-templates "$work/serve-public" "$runs" > "$work/serve.times"
 
 printf '| case | wall s (median of %s) | CPU s | peak MB |\n|---|---|---|---|\n' "$runs"
-for name in small large large-unchanged hugo cmark; do
+for name in small large large-unchanged docs-only hugo cmark; do
   printf '| %s | %s | %s | %s |\n' "$name" "$(median "$name" 1)" "$(median "$name" 2)" "$(median "$name" 3)"
 done
 echo
 echo "serve, one doc edited on the large case: served $(sort -n "$work/serve.times" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }') ms after the save (median of $runs)"
-large=$(median large 1); hugo=$(median hugo 1); cmark=$(median cmark 1)
+echo "large-unchanged / large (wall): $(ratio large-unchanged large)"
+echo "Switchboard/Hugo (wall, the same 2000 docs): $(ratio docs-only hugo); large portal/Hugo: $(ratio large hugo)"
+echo "Switchboard/cmark (wall, the same 2000 docs): $(ratio docs-only cmark)"
 echo
-echo "Switchboard/Hugo (wall, large): $(awk -v a="$large" -v b="$hugo" 'BEGIN { printf "%.2f", a / b }')"
-echo "Switchboard/cmark (wall, large): $(awk -v a="$large" -v b="$cmark" 'BEGIN { printf "%.2f", a / b }')"
-echo
-echo "large: 1000 clients, 10000 accounts, 3 access levels, 2000 docs of about 4 KB; hugo and cmark get the same 2000 docs."
+echo "large: 1000 clients, 10000 accounts, 3 access levels, 2000 docs of about 4 KB (21,019 files)."
+echo "docs-only, hugo, cmark: the same 2000 docs of about 4 KB (docs-only adds one client and account)."
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sm), $(swift --version 2>&1 | head -n 1)"

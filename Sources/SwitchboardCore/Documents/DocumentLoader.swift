@@ -5,7 +5,7 @@ import Foundation
 public enum DocumentLoader {
     static let frontMatterKeys = ["title", "order", "summary"]
 
-    private struct Parsed {
+    private struct Parsed: Sendable {
         var document: Document
         var tree: MarkdownTree
     }
@@ -21,13 +21,16 @@ public enum DocumentLoader {
                 sources.append((.client(slug), String(name.dropLast(3))))
             }
         }
-        var texts: [Source] = []
-        for (owner, stem) in sources {
+        // Files are independent until links are checked: read and scan them on every core.
+        let read = parallelMap(sources) { owner, stem in
             let path = "\(contentDirectory)/\(SitePaths.source(owner, stem: stem))"
-            do {
-                texts.append(Source(owner: owner, stem: stem, path: path, text: try TextFile.readContent(path)))
-            } catch {
-                diagnostics.append(contentsOf: error.diagnostics)
+            return Result { () throws(InvalidInput) in Source(owner: owner, stem: stem, path: path, text: try TextFile.readContent(path)) }
+        }
+        var texts: [Source] = []
+        for outcome in read {
+            switch outcome {
+            case .success(let source): texts.append(source)
+            case .failure(let error): diagnostics.append(contentsOf: error.diagnostics)
             }
         }
         let documents = render(texts, allowRawHTML: allowRawHTML, diagnostics: &diagnostics)
@@ -35,7 +38,7 @@ public enum DocumentLoader {
     }
 
     /// A Markdown file's text and where it comes from.
-    struct Source {
+    struct Source: Sendable {
         var owner: DocumentOwner
         var stem: String
         var path: String
@@ -44,9 +47,19 @@ public enum DocumentLoader {
 
     /// Parses every source, then rewrites links between them (which needs all their headings) and renders.
     static func render(_ sources: [Source], allowRawHTML: Bool, diagnostics: inout DiagnosticList) -> [Document] {
-        let parsed = sources.map { parse($0, diagnostics: &diagnostics) }
-        let anchorsBySource = anchors(of: parsed.map(\.document))
-        return parsed.map { finish($0, anchorsBySource: anchorsBySource, allowRawHTML: allowRawHTML, diagnostics: &diagnostics) }
+        // Each doc on every core; diagnostics are sorted by the caller.
+        let parsed = parallelMap(sources) { source in
+            var found = DiagnosticList()
+            return (parse(source, diagnostics: &found), found)
+        }
+        let anchorsBySource = anchors(of: parsed.map(\.0.document))
+        let finished = parallelMap(parsed.map(\.0)) { item in
+            var found = DiagnosticList()
+            return (finish(item, anchorsBySource: anchorsBySource, allowRawHTML: allowRawHTML, diagnostics: &found), found)
+        }
+        for (_, found) in parsed { diagnostics.append(contentsOf: found.all) }
+        for (_, found) in finished { diagnostics.append(contentsOf: found.all) }
+        return finished.map(\.0)
     }
 
     /// One doc read again after an edit; its links are checked against `others`' headings.

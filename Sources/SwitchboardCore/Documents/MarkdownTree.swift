@@ -3,7 +3,9 @@ import Foundation
 
 /// A parsed CommonMark document (libcmark). The only file that talks to libcmark.
 /// Walks the tree to collect headings and links, rewrites link targets, renders HTML.
-final class MarkdownTree {
+/// Sendable so docs can be parsed on every core: a tree is only ever used by one thread at a
+/// time, and libcmark keeps no state shared between documents.
+final class MarkdownTree: @unchecked Sendable {
     private let root: OpaquePointer
 
     struct Heading: Sendable {

@@ -1,72 +1,76 @@
 /// Finds text in `content/` that looks like AWS credentials. The portal is published to many
 /// people, so a build with credentials in its input fails instead of publishing them.
 enum SecretScanner {
-    private static let accessKeyPrefixes = ["AKIA", "ASIA", "ABIA", "ACCA"]
+    private static let accessKeyPrefixes = ["AKIA", "ASIA", "ABIA", "ACCA"].map { Array($0.utf8) }
     private static let secretNames = ["aws_secret_access_key", "aws_session_token", "aws_security_token",
                                       "secretaccesskey", "sessiontoken"]
 
     static func scan(_ text: String, path: String) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for (index, lineBytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let line = Substring(lineBytes)
-            if let column = accessKeyColumn(in: line) {
-                found.append(.error(SourceLocation(path: path, line: index + 1, column: column),
-                                    "this looks like an AWS access key ID; remove it (the portal is published to everyone) and rotate the key if it was ever committed"))
-            }
-            guard mentionsSecretWord(line) else { continue }
-            let folded = String(line.lowercased().map { $0 == "-" ? "_" : $0 })
-            for name in secretNames {
-                if let range = folded.range(of: name) {
-                    let column = folded.distance(from: folded.startIndex, to: range.lowerBound) + 1
-                    found.append(.error(SourceLocation(path: path, line: index + 1, column: column),
-                                        "'\(name)' looks like AWS credentials; never put secrets in content/ (the portal is published to everyone)"))
-                    break
+        var text = text
+        // Every input is read through here: scan its UTF-8 bytes in place, line by line.
+        return text.withUTF8 { bytes in
+            var found: [Diagnostic] = []
+            var lineNumber = 1
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if let column = accessKeyColumn(in: line) {
+                    found.append(.error(SourceLocation(path: path, line: lineNumber, column: column),
+                                        "this looks like an AWS access key ID; remove it (the portal is published to everyone) and rotate the key if it was ever committed"))
                 }
+                if mentionsSecretWord(line), let (name, column) = secretName(in: String(decoding: line, as: UTF8.self)) {
+                    found.append(.error(SourceLocation(path: path, line: lineNumber, column: column),
+                                        "'\(name)' looks like AWS credentials; never put secrets in content/ (the portal is published to everyone)"))
+                }
+                start = end + 1
+                lineNumber += 1
+            }
+            return found
+        }
+    }
+
+    /// The first secret name in the line (any case, `-` read as `_`) and its column.
+    private static func secretName(in line: String) -> (String, Int)? {
+        let folded = String(line.lowercased().map { $0 == "-" ? "_" : $0 })
+        for name in secretNames {
+            if let range = folded.range(of: name) {
+                return (name, folded.distance(from: folded.startIndex, to: range.lowerBound) + 1)
             }
         }
-        return found
+        return nil
     }
 
     /// Cheap pre-check: every secret name contains `key` or `token` (in any case).
-    private static func mentionsSecretWord(_ line: Substring) -> Bool {
-        let bytes = line.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let rest = bytes[index...]
-            if starts(rest, with: "key") || starts(rest, with: "token") { return true }
-            index = bytes.index(after: index)
-        }
-        return false
+    private static func mentionsSecretWord(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.indices.contains { starts(line, at: $0, with: "key") || starts(line, at: $0, with: "token") }
     }
 
-    /// `bytes` begins with the lowercase ASCII `word`, ignoring case.
+    /// `line` has the lowercase ASCII `word` at `index`, ignoring case.
     @inline(__always)
-    private static func starts(_ bytes: Substring.UTF8View.SubSequence, with word: StaticString) -> Bool {
-        var index = bytes.startIndex
-        for position in 0..<word.utf8CodeUnitCount {
-            guard index != bytes.endIndex, bytes[index] | 0x20 == word.utf8Start[position] else { return false }
-            index = bytes.index(after: index)
+    private static func starts(_ line: UnsafeBufferPointer<UInt8>, at index: Int, with word: StaticString) -> Bool {
+        guard line.count - index >= word.utf8CodeUnitCount else { return false }
+        for offset in 0..<word.utf8CodeUnitCount where line[index + offset] | 0x20 != word.utf8Start[offset] {
+            return false
         }
         return true
     }
 
     /// Column of `AKIA…`-style 20-character key IDs: a known prefix and 16 of `A-Z0-9`,
     /// not part of a longer word.
-    private static func accessKeyColumn(in line: Substring) -> Int? {
-        let bytes = Array(line.utf8)
-        guard bytes.count >= 20 else { return nil }
+    private static func accessKeyColumn(in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard line.count >= 20 else { return nil }
         func isKeyByte(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) }
         func isWordByte(_ byte: UInt8) -> Bool { isKeyByte(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 }
-        for start in 0...(bytes.count - 20) where bytes[start] == UInt8(ascii: "A") {
-            guard prefixes.contains(where: { bytes[start..<start + 4].elementsEqual($0) }),
-                  bytes[start + 4..<start + 20].allSatisfy(isKeyByte),
-                  start == 0 || !isWordByte(bytes[start - 1]),
-                  start + 20 == bytes.count || !isWordByte(bytes[start + 20])
+        for start in 0...(line.count - 20) where line[start] == UInt8(ascii: "A") {
+            guard accessKeyPrefixes.contains(where: { line[start..<start + 4].elementsEqual($0) }),
+                  line[start + 4..<start + 20].allSatisfy(isKeyByte),
+                  start == 0 || !isWordByte(line[start - 1]),
+                  start + 20 == line.count || !isWordByte(line[start + 20])
             else { continue }
-            return String(decoding: bytes[..<start], as: UTF8.self).count + 1
+            return String(decoding: UnsafeBufferPointer(rebasing: line[..<start]), as: UTF8.self).count + 1
         }
         return nil
     }
-
-    private static let prefixes = accessKeyPrefixes.map { Array($0.utf8) }
 }

@@ -34,12 +34,14 @@ public final class PreviewSession {
     private func rebuildDocs(_ changed: Set<String>, in loaded: Switchboard.LoadedSite) throws(InvalidInput) -> BuildReport? {
         var site = loaded.site
         let all = site.docs + site.clients.flatMap(\.docs)
-        let edited = changed.sorted().map { path in all.first { $0.sourcePath == path } }
-        guard !edited.isEmpty, edited.allSatisfy({ $0.map { ContentTree.isRegularFile($0.sourcePath) } ?? false }) else { return nil }
-
+        // Only docs that exist and existed before; a new or removed file changes other pages.
+        let edited = changed.sorted().compactMap { path in all.first { $0.sourcePath == path } }
+        guard !edited.isEmpty, edited.count == changed.count, edited.allSatisfy({ ContentTree.isRegularFile($0.sourcePath) }) else {
+            return nil
+        }
         var diagnostics = DiagnosticList()
         var updated: [Document] = []
-        for case let old? in edited {
+        for old in edited {
             let text: String
             do { text = try TextFile.readContent(old.sourcePath) } catch {
                 diagnostics.append(contentsOf: error.diagnostics)
@@ -75,8 +77,7 @@ public final class PreviewSession {
         let next = Switchboard.LoadedSite(site: site, templates: loaded.templates,
                                           warnings: DiagnosticList(warnings + diagnostics.all).sorted)
         last = next
-        let accounts = site.clients.reduce(0) { $0 + $1.accounts.count }
-        return BuildReport(pages: pages.count, files: pages.count, clients: site.clients.count, accounts: accounts,
+        return BuildReport(pages: pages.count, files: pages.count, clients: site.clients.count, accounts: site.accountCount,
                            warnings: next.warnings, updatedPages: pages.sorted())
     }
 }

@@ -133,7 +133,7 @@ struct SiteRenderer: Sendable {
         let levels: [AccessLevel?] = [nil] + site.portal.accessLevels.map(Optional.some)
         return HomePage(page: base(for: page), title: site.portal.title, intro: site.intro?.html, clients: clients,
                         docs: site.docs.map { link(to: $0, from: page) },
-                        accountCount: site.clients.reduce(0) { $0 + $1.accounts.count },
+                        accountCount: site.accountCount,
                         exports: levels.map { level in
                             ExportContext(title: level.map { "\($0.name) only" } ?? "All access levels",
                                           awsConfig: SetupKit.awsConfig(level), aesr: SetupKit.aesr(level),

@@ -12,6 +12,7 @@ public struct Site: Sendable {
     /// Site docs shown in every page's navigation: those with an `order` in their front matter,
     /// at most `navigationLimit` (every site doc is listed on the home page).
     public var navigation: [Document] { Array(docs.filter { $0.order != nil }.prefix(Self.navigationLimit)) }
+    public var accountCount: Int { clients.reduce(0) { $0 + $1.accounts.count } }
     public static let navigationLimit = 8
 }
 

@@ -26,9 +26,14 @@ struct SiteRenderer: Sendable {
     /// Makes every file and writes it to `sink`; every error of every piece is reported at once.
     func render(into sink: some OutputSink) throws(InvalidInput) -> (pages: Int, files: Int) {
         let pages = pageJobs()
-        // The largest files first, so that no core is left alone with a big one at the end.
-        let work = [Work.portalManifest, .accessManifest] + ([nil] + site.portal.accessLevels.map(Optional.some)).map(Work.exports)
-            + pages.map(Work.page) + site.clients.map(Work.clientKit) + templates.assets.map(Work.asset)
+        // The pages and files that span the whole portal are the largest: the manifest first and
+        // the others last, so that no two of them are in memory at once while the many small
+        // pieces in between keep both cores busy.
+        let spanning: Set = [SitePaths.home, SetupKit.accessPage]
+        let work = [Work.portalManifest] + pages.filter { !spanning.contains($0.path) }.map(Work.page)
+            + site.clients.map(Work.clientKit) + templates.assets.map(Work.asset)
+            + pages.filter { spanning.contains($0.path) }.map(Work.page) + [.accessManifest]
+            + ([nil] + site.portal.accessLevels.map(Optional.some)).map(Work.exports)
         let outcomes = parallelMap(work) { piece in
             Result { () throws(InvalidInput) -> Int in
                 let files = try make(piece)

@@ -28,6 +28,27 @@ public struct BuildReport: Sendable, Codable, Equatable {
     public var unchanged = false
     /// Set when only these pages were rendered again (`serve` after an edit to docs' text).
     public var updatedPages: [String]?
+    /// How long each phase took, in order (`--timings`); empty when nothing was built.
+    public var phases: [Phase] = []
+
+    public struct Phase: Sendable, Codable, Equatable {
+        public var name: String
+        public var milliseconds: Int
+    }
+}
+
+/// Measures phases of a build for `BuildReport.phases`.
+struct PhaseClock {
+    private(set) var phases: [BuildReport.Phase] = []
+    private var start = ContinuousClock.now
+
+    /// Ends the phase that started at the last lap (or when the clock was made).
+    mutating func lap(_ name: String) {
+        let now = ContinuousClock.now
+        let elapsed = (now - start).components
+        phases.append(BuildReport.Phase(name: name, milliseconds: Int(elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000)))
+        start = now
+    }
 }
 
 /// Switchboard's phases, in order: load and validate (inventory, docs, templates), compute the
@@ -51,25 +72,31 @@ public enum Switchboard {
         let site: Site
         let templates: TemplateLibrary
         let warnings: [Diagnostic]
+        var phases: [BuildReport.Phase] = []
     }
 
     private static func render(_ loaded: LoadedSite, into sink: some OutputSink) throws(InvalidInput) -> BuildReport {
+        var clock = PhaseClock()
         let made = try SiteRenderer(site: loaded.site, templates: loaded.templates).render(into: sink)
+        clock.lap("files")
         return BuildReport(pages: made.pages, files: made.files, clients: loaded.site.clients.count,
-                           accounts: loaded.site.accountCount, warnings: loaded.warnings)
+                           accounts: loaded.site.accountCount, warnings: loaded.warnings, phases: loaded.phases + clock.phases)
     }
 
     /// Everything that can be checked before a file is made: inventory, docs, templates, and
     /// the site computed from them.
     static func load(_ options: BuildOptions) throws(InvalidInput) -> LoadedSite {
         var diagnostics = DiagnosticList()
+        var clock = PhaseClock()
         let (inventory, inventoryDiagnostics) = InventoryLoader.load(contentDirectory: options.contentDirectory)
         diagnostics.append(contentsOf: inventoryDiagnostics)
+        clock.lap("inventory")
 
         var templates: TemplateLibrary?
         do { templates = try TemplateLibrary.load(directory: options.templatesDirectory) } catch {
             diagnostics.append(contentsOf: error.diagnostics)
         }
+        clock.lap("templates")
         // Docs are checked even when the inventory has errors, so one run reports everything.
         var ignored = DiagnosticList()
         let slugs = inventory?.clients.map(\.slug)
@@ -78,12 +105,14 @@ public enum Switchboard {
             contentDirectory: options.contentDirectory, clientSlugs: slugs,
             allowRawHTML: inventory?.portal.allowRawHTML ?? false)
         diagnostics.append(contentsOf: documentDiagnostics)
+        clock.lap("docs")
         guard let inventory, let templates, !diagnostics.hasErrors else { throw InvalidInput(diagnostics.sorted) }
 
         let site = SiteBuilder.build(inventory: inventory, documents: documents)
         diagnostics.append(contentsOf: SetupKit.profileConflicts(site))
         if diagnostics.hasErrors { throw InvalidInput(diagnostics.sorted) }
-        return LoadedSite(site: site, templates: templates, warnings: diagnostics.sorted)
+        clock.lap("site")
+        return LoadedSite(site: site, templates: templates, warnings: diagnostics.sorted, phases: clock.phases)
     }
 
     /// Checks, renders and replaces the output folder atomically; does nothing when the inputs
@@ -102,6 +131,7 @@ public enum Switchboard {
               record.outputs == BuildRecord.stamps(of: output) else { return nil }
         var report = record.report
         report.unchanged = true
+        report.phases = []
         return report
     }
 

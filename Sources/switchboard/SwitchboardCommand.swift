@@ -61,6 +61,8 @@ struct Build: ParsableCommand {
     @OptionGroup var output: OutputFolder
     @Flag(help: "Build even if no input changed since the last build.")
     var force = false
+    @Flag(help: "Print how long each phase took.")
+    var timings = false
 
     func run() throws {
         let start = Date()
@@ -76,6 +78,7 @@ struct Build: ParsableCommand {
         } else {
             printOutput("Built \(summary) into \(output.output)/ in \(milliseconds) ms")
         }
+        if timings { printTimings(report) }
     }
 }
 
@@ -83,12 +86,21 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate content/ and site-templates/; write nothing.")
 
     @OptionGroup var folders: Folders
+    @Flag(help: "Print how long each phase took.")
+    var timings = false
 
     func run() throws {
         let report = try Switchboard.check(folders.options)
         printDiagnostics(report.warnings)
         printOutput("OK: \(report.clients) clients, \(report.accounts) accounts, \(report.pages) pages")
+        if timings { printTimings(report) }
     }
+}
+
+/// `Timings: inventory 412 ms, templates 3 ms, docs 180 ms, site 90 ms, files 3200 ms`
+func printTimings(_ report: BuildReport) {
+    guard !report.phases.isEmpty else { return }
+    printOutput("Timings: " + report.phases.map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: ", "))
 }
 
 func printDiagnostics(_ diagnostics: [Diagnostic]) {

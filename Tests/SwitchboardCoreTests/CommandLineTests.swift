@@ -49,8 +49,11 @@ import Testing
         let again = try run(["build", "--content", content.path, "--templates", defaultTemplates, "--output", output])
         #expect(again.status == 0)
         #expect(again.stdout.contains("Up to date: no input changed since the last build of \(output)/, nothing written (5 pages"))
-        let forced = try run(["build", "--force", "--content", content.path, "--templates", defaultTemplates, "--output", output])
+        let forced = try run(["build", "--force", "--timings", "--content", content.path, "--templates", defaultTemplates, "--output", output])
         #expect(forced.stdout.contains("Built 5 pages"))
+        let timings = try #require(forced.stdout.split(separator: "\n").first { $0.hasPrefix("Timings: ") })
+        #expect(timings.split(separator: ",").map { $0.split(separator: " ").dropLast(2).last.map(String.init) }
+                == ["inventory", "templates", "docs", "site", "files"])
     }
 
     @Test func invalidInputExitsOneWithLocatedDiagnostics() throws {

@@ -2,7 +2,8 @@
 public enum SiteBuilder {
     public static func build(inventory: Inventory, documents: [Document]) -> Site {
         let portal = inventory.portal
-        let clients = inventory.clients.map { client in
+        // Clients are independent (every ARN and URL of their accounts): computed on every core.
+        let clients = parallelMap(inventory.clients) { client in
             let docs = documents.filter { $0.owner == .client(client.slug) }
             return SiteClient(
                 client: client,

@@ -55,7 +55,8 @@ struct PhaseClock {
 /// site, then make every file and write it into a staging folder that replaces the output only
 /// when all of them succeeded. Invalid input is reported before any file is written.
 public enum Switchboard {
-    public static let version = "0.1.0"
+    /// Also part of the build record: output of another version is never taken as up to date.
+    public static let version = "0.2.0"
 
     /// Validates everything and renders every file; writes nothing.
     public static func check(_ options: BuildOptions) throws(InvalidInput) -> BuildReport {

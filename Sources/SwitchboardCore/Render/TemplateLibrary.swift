@@ -63,9 +63,8 @@ struct TemplateLibrary: Sendable {
     }
 
     /// Renders `context` (a page context struct) through the template `name`, as UTF-8.
-    func render(_ context: some Encodable, with name: String, sizeHint: Int = 0) throws(InvalidInput) -> [UInt8] {
-        guard let bytes = TemplateRenderer.render(name, in: compiled, context: TemplateValue(encoding: context),
-                                                  sizeHint: sizeHint) else {
+    func render(_ context: some Encodable, with name: String) throws(InvalidInput) -> [UInt8] {
+        guard let bytes = TemplateRenderer.render(name, in: compiled, context: TemplateValue(encoding: context)) else {
             throw InvalidInput([.error(SourceLocation(path: "\(directory)/\(name).mustache"), "missing template '\(name)'")])
         }
         return bytes

@@ -25,11 +25,9 @@ struct TemplateRenderer {
         var index: Int
     }
 
-    static func render(_ name: String, in templates: [String: CompiledTemplate], context: TemplateValue,
-                       sizeHint: Int = 0) -> [UInt8]? {
+    static func render(_ name: String, in templates: [String: CompiledTemplate], context: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates)
-        renderer.output.reserveCapacity(sizeHint)
         renderer.stack = [context]
         renderer.render(template, Scope())
         return renderer.output

@@ -36,12 +36,7 @@ struct BuildRecord: Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(self) else { return }
-        let destination = Self.location(of: output)
-        let temporary = destination.deletingLastPathComponent().appendingPathComponent(destination.lastPathComponent + ".tmp")
-        guard (try? data.write(to: temporary)) != nil, rename(temporary.path, destination.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            return
-        }
+        try? OutputWriter.writeReplacing(data, at: Self.location(of: output).path)
     }
 
     /// Fingerprint of the inputs: each file's path relative to its folder, its kind and, for

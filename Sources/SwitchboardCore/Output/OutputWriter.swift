@@ -82,13 +82,20 @@ public enum OutputWriter {
             throw InvalidInput([.error(SourceLocation(path: "\(output)/\(file.path)"), "refusing to write outside a folder Switchboard built")])
         }
         let destination = "\(output)/\(file.path)"
-        let temporary = destination + ".switchboard-new"
+        do { try writeReplacing(file.contents, at: destination) } catch {
+            throw InvalidInput([.error(SourceLocation(path: destination), "cannot write: \(error.localizedDescription)")])
+        }
+    }
+
+    /// Writes beside `path`, then renames over it: whoever reads `path` sees the old bytes or the new.
+    static func writeReplacing(_ data: Data, at path: String) throws {
+        let temporary = path + ".switchboard-new"
         do {
-            try writeFile(file.contents, to: temporary)
-            guard rename(temporary, destination) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            try writeFile(data, to: temporary)
+            guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw InvalidInput([.error(SourceLocation(path: destination), "cannot write: \(error.localizedDescription)")])
+            throw error
         }
     }
 

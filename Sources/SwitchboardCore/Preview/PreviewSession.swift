@@ -71,8 +71,7 @@ public final class PreviewSession {
         let pages = Set(updated.map(\.page))
         BuildRecord.remove(for: options.outputDirectory) // the output no longer matches a recorded full build
         for job in renderer.pageJobs() where pages.contains(job.path) {
-            let bytes = try loaded.templates.render(try job.context(), with: job.template)
-            try OutputWriter.replace(OutputFile(path: job.path, contents: Data(bytes)), in: options.outputDirectory)
+            try OutputWriter.replace(try renderer.page(job), in: options.outputDirectory)
         }
         let next = Switchboard.LoadedSite(site: site, templates: loaded.templates,
                                           warnings: DiagnosticList(warnings + diagnostics.all).sorted)

@@ -62,7 +62,7 @@ struct SiteRenderer: Sendable {
         case .exports(let level):
             return SetupKit.exportFiles(site: site, level: level)
         case .page(let job):
-            return [OutputFile(path: job.path, contents: Data(try templates.render(try job.context(), with: job.template)))]
+            return [try page(job)]
         case .clientKit(let client):
             let kit = SetupKit.clientFiles(client, site: site)
             if !kit.diagnostics.isEmpty { throw InvalidInput(kit.diagnostics) }
@@ -70,6 +70,10 @@ struct SiteRenderer: Sendable {
         case .asset(let path):
             return [OutputFile(path: path, contents: try templates.assetBytes(path))]
         }
+    }
+
+    func page(_ job: PageJob) throws(InvalidInput) -> OutputFile {
+        OutputFile(path: job.path, contents: Data(try templates.render(try job.context(), with: job.template)))
     }
 
     func pageJobs() -> [PageJob] {

@@ -83,6 +83,20 @@ import Testing
         #expect(try !FileManager.default.contentsOfDirectory(atPath: parent).contains { $0.hasPrefix(prefix) })
     }
 
+    /// Pieces of output are written from every core: two with one path would race, so the
+    /// second is an error (and nothing is swapped in).
+    @Test func twoFilesWithOnePathAreAnError() throws {
+        let work = try TemporaryFolder()
+        let output = work.path + "/public"
+        #expect(throws: InvalidInput.self) {
+            try OutputWriter.write(to: output, protecting: []) { staging throws(InvalidInput) in
+                try staging.write(OutputFile(path: "a.html", contents: Data("one".utf8)))
+                try staging.write(OutputFile(path: "a.html", contents: Data("two".utf8)))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     @Test func staleFilesDisappear() throws {
         let content = try contentFolder(extra: ["docs/old.md": "old\n"])
         let output = content.path + "-public"

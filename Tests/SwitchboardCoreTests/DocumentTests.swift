@@ -61,6 +61,14 @@ import Testing
         #expect(unclosed.location.path == "\(folder.path)/docs/b.md")
     }
 
+    /// `clients/<slug>/onboarding.md` would become the generated onboarding page.
+    @Test func aClientDocCannotTakeTheOnboardingPage() throws {
+        let (docs, diagnostics, folder) = try load(["clients/acme/onboarding.md": "# Mine\n", "docs/onboarding.md": "# Site\n"])
+        let error = try #require(diagnostics.error(containing: "the onboarding page Switchboard generates"))
+        #expect(error.location.path == "\(folder.path)/clients/acme/onboarding.md")
+        #expect(docs.map(\.page) == ["docs/onboarding.html"])
+    }
+
     @Test func rewritesLinksBetweenDocs() throws {
         let (docs, diagnostics, _) = try load([
             "docs/index.md": "See [guide](guide.md) and [acme](../clients/acme/index.md).\n",

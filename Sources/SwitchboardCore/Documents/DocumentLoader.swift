@@ -18,7 +18,13 @@ public enum DocumentLoader {
         }
         for slug in clientSlugs {
             for name in ContentTree.markdownFiles(in: "\(contentDirectory)/clients/\(slug)", diagnostics: &diagnostics) {
-                sources.append((.client(slug), String(name.dropLast(3))))
+                let stem = String(name.dropLast(3))
+                guard SitePaths.document(.client(slug), stem: stem) != SetupKit.onboarding(slug: slug) else {
+                    diagnostics.error(SourceLocation(path: "\(contentDirectory)/clients/\(slug)/\(name)"),
+                                      "this doc would become \(SetupKit.onboarding(slug: slug)), the onboarding page Switchboard generates; rename the file")
+                    continue
+                }
+                sources.append((.client(slug), stem))
             }
         }
         // Files are independent until links are checked: read and scan them on every core.

@@ -8,7 +8,8 @@ enum SetupKit {
     static func inlinePolicy(_ client: SiteClient, _ level: AccessLevel) -> String { "\(folder(client))/permission-set-policy-\(level.key).json" }
     static func remoteRoles(_ client: SiteClient, _ account: SiteAccount) -> String { "\(folder(client))/remote-roles-\(account.account.id).template.json" }
     static func permissionSets(_ client: SiteClient) -> String { "\(folder(client))/permission-sets.template.json" }
-    static func onboarding(_ client: SiteClient) -> String { "clients/\(client.client.slug)/onboarding.html" }
+    static func onboarding(_ client: SiteClient) -> String { onboarding(slug: client.client.slug) }
+    static func onboarding(slug: String) -> String { "clients/\(slug)/onboarding.html" }
 
     static let exportsFolder = "exports"
     static func awsConfig(_ level: AccessLevel?) -> String { exportPath("aws-config", level) }

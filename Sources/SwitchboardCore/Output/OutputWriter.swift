@@ -48,6 +48,7 @@ public enum OutputWriter {
         private let previous: String?
         private let lock = NSLock()
         private var folders: Set<String> = [""] // guarded by `lock`
+        private var written: Set<String> = [] // guarded by `lock`
 
         init(root: String, previous: String?) {
             self.root = root
@@ -61,6 +62,8 @@ public enum OutputWriter {
             do {
                 let folder = String(file.path[..<(file.path.lastIndex(of: "/") ?? file.path.startIndex)])
                 try lock.withLock {
+                    // Two pieces of output with one path would race; it is a bug, never a choice.
+                    guard written.insert(file.path).inserted else { throw DuplicatePath() }
                     if folders.insert(folder).inserted {
                         try FileManager.default.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
                     }
@@ -68,10 +71,14 @@ public enum OutputWriter {
                 let destination = "\(root)/\(file.path)"
                 if let previous, linkUnchanged("\(previous)/\(file.path)", to: destination, contents: file.contents) { return }
                 try writeFile(file.contents, to: destination)
+            } catch is DuplicatePath {
+                throw InvalidInput([.error(SourceLocation(path: file.path), "two files of the portal would be written to \(file.path)")])
             } catch {
                 throw InvalidInput([.error(SourceLocation(path: "\(root)/\(file.path)"), "cannot write the portal: \(error.localizedDescription)")])
             }
         }
+
+        private struct DuplicatePath: Error {}
     }
 
     /// Replaces one file of an output folder that a build made: written beside it, then renamed

@@ -135,18 +135,16 @@ def test_copy_button_confirms_and_fills_the_clipboard(browser, site, served):
     browser.get(url + "clients/abc-corp/index.html")
     browser.execute_cdp_cmd("Browser.grantPermissions", {
         "origin": url.rstrip("/"), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
-    button = visible(browser, "section.account button.copy")[0]
+    assert copied(browser, visible(browser, "section.account button.copy")[0]) == "444455556666"
+    assert copied(browser, visible(browser, "li.role button.copy")[0]) == "arn:aws:iam::444455556666:role/larkspur-administrator"
+
+
+def copied(browser, button):
+    """Clicks a copy button, waits for its confirmation and returns what the clipboard holds."""
     button.click()
     WebDriverWait(browser, 5).until(lambda d: button.text == "Copied")
-    text = browser.execute_async_script(
+    return browser.execute_async_script(
         "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e))")
-    assert text == "444455556666"
-    arn = visible(browser, "li.role button.copy")[0]
-    arn.click()
-    WebDriverWait(browser, 5).until(lambda d: arn.text == "Copied")
-    text = browser.execute_async_script(
-        "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('error: ' + e))")
-    assert text == "arn:aws:iam::444455556666:role/larkspur-administrator"
 
 
 def test_copy_from_file_url_confirms(browser, site):

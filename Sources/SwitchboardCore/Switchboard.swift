@@ -56,7 +56,7 @@ struct PhaseClock {
 /// when all of them succeeded. Invalid input is reported before any file is written.
 public enum Switchboard {
     /// Also part of the build record: output of another version is never taken as up to date.
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
 
     /// Validates everything and renders every file; writes nothing.
     public static func check(_ options: BuildOptions) throws(InvalidInput) -> BuildReport {

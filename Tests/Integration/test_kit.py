@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,9 +24,16 @@ def templates(site: Path) -> list[Path]:
     return sorted(site.glob("clients/*/kit/*.template.json"))
 
 
+def role_sets(client: dict) -> set:
+    """The distinct sets of roles (access level, name, path) among a client's accounts."""
+    return {tuple((r["accessLevel"], r["roleName"], r["rolePath"]) for r in a["roles"]) for a in client["accounts"] if a["roles"]}
+
+
 def test_cloudformation_templates_pass_cfn_lint(site):
     files = templates(site)
-    assert len(files) == 1 + sum(len(c["accounts"]) for c in manifest(site)["clients"]) + len(manifest(site)["clients"]) - 1
+    clients = manifest(site)["clients"]
+    assert len(files) == sum(1 + len(role_sets(c)) for c in clients)
+    assert len(files) < len(clients) + sum(len(c["accounts"]) for c in clients)  # the example has accounts that share
     result = subprocess.run([str(BIN / "cfn-lint"), *map(str, files)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == ""
@@ -218,6 +226,35 @@ def test_client_page_links_the_kit_and_the_onboarding_page(site, browser):
     links = [a.get_attribute("href") for a in browser.find_elements("css selector", "article a")]
     assert any(link.endswith("kit/permission-sets.template.json") for link in links)
     assert sum(link.endswith(".template.json") for link in links) == 4  # 3 accounts + permission sets
+
+
+def test_deploying_each_accounts_template_creates_exactly_its_roles(site, browser):
+    """What the client's admin does: follow each remote-roles link of the client page and deploy
+    the template in every account listed with it (CloudFormation and IAM faked by moto). Every
+    account gets exactly the roles the portal links to."""
+    from moto import mock_aws
+    import boto3
+    deployed = {}
+    with mock_aws():
+        for client in manifest(site)["clients"]:
+            browser.get((site / "clients" / client["slug"] / "index.html").as_uri())
+            for item in browser.find_elements("css selector", "section.kit li"):
+                links = [a for a in item.find_elements("tag name", "a") if a.text == "Remote-roles template"]
+                if not links:
+                    continue
+                template = Path(urllib.parse.unquote(urllib.parse.urlparse(links[0].get_attribute("href")).path)).read_text()
+                for account_id in [code.text for code in item.find_elements("tag name", "code")]:
+                    assert account_id not in deployed
+                    credentials = boto3.client("sts", region_name="us-east-1").assume_role(
+                        RoleArn=f"arn:aws:iam::{account_id}:role/admin", RoleSessionName="deploy")["Credentials"]
+                    keys = dict(aws_access_key_id=credentials["AccessKeyId"], aws_secret_access_key=credentials["SecretAccessKey"],
+                                aws_session_token=credentials["SessionToken"], region_name="us-east-1")
+                    boto3.client("cloudformation", **keys).create_stack(
+                        StackName="switchboard-roles", TemplateBody=template, Capabilities=["CAPABILITY_NAMED_IAM"])
+                    deployed[account_id] = sorted(role["Arn"] for role in boto3.client("iam", **keys).list_roles()["Roles"])
+    expected = {a["id"]: sorted(r["roleArn"] for r in a["roles"])
+                for c in manifest(site)["clients"] for a in c["accounts"] if a["roles"]}
+    assert deployed == expected
 
 
 def test_access_matrix_sorts_by_column(site, browser):

@@ -6,7 +6,6 @@ enum SetupKit {
     static func folder(_ client: SiteClient) -> String { "clients/\(client.client.slug)/kit" }
     static func trustPolicy(_ client: SiteClient, _ level: AccessLevel) -> String { "\(folder(client))/trust-policy-\(level.key).json" }
     static func inlinePolicy(_ client: SiteClient, _ level: AccessLevel) -> String { "\(folder(client))/permission-set-policy-\(level.key).json" }
-    static func remoteRoles(_ client: SiteClient, _ account: SiteAccount) -> String { "\(folder(client))/remote-roles-\(account.account.id).template.json" }
     static func permissionSets(_ client: SiteClient) -> String { "\(folder(client))/permission-sets.template.json" }
     static func onboarding(_ client: SiteClient) -> String { onboarding(slug: client.client.slug) }
     static func onboarding(slug: String) -> String { "clients/\(slug)/onboarding.html" }
@@ -20,6 +19,26 @@ enum SetupKit {
 
     private static func exportPath(_ name: String, _ level: AccessLevel?) -> String {
         level.map { "\(exportsFolder)/\($0.key)/\(name)" } ?? "\(exportsFolder)/\(name)"
+    }
+
+    /// The client's remote-roles templates: accounts with the same roles (access levels, role names
+    /// and paths) share one, named after the first of them, so it can be deployed as one StackSet.
+    static func remoteRolesTemplates(_ client: SiteClient) -> [RemoteRolesTemplate] {
+        var groups: [[SiteAccount]] = []
+        var groupOfRoles: [[String]: Int] = [:]
+        for account in client.accounts where !account.roles.isEmpty {
+            let roles = account.roles.flatMap { [$0.level.key, $0.roleName, $0.rolePath] }
+            if let index = groupOfRoles[roles] {
+                groups[index].append(account)
+            } else {
+                groupOfRoles[roles] = groups.count
+                groups.append([account])
+            }
+        }
+        return groups.map { accounts in
+            let fileName = "remote-roles-\(accounts[0].account.id).template.json"
+            return RemoteRolesTemplate(fileName: fileName, path: "\(folder(client))/\(fileName)", accounts: accounts)
+        }
     }
 
     /// Every role ARN of the client's accounts for one access level, in inventory order.
@@ -59,8 +78,8 @@ enum SetupKit {
                 diagnostics.append(.error(location, "the inline policy of permission set \(set.name) would be \(length) characters; IAM Identity Center allows \(Policies.maximumInlinePolicyLength): split the client or shorten role paths"))
             }
         }
-        for account in client.accounts where !account.roles.isEmpty {
-            add(remoteRoles(client, account), CloudFormation.remoteRoles(site: site, client: client, account: account).text)
+        for template in remoteRolesTemplates(client) {
+            add(template.path, CloudFormation.remoteRoles(site: site, client: client, accounts: template.accounts).text)
         }
         add(permissionSets(client), CloudFormation.permissionSets(site: site, client: client).text)
         return (files, diagnostics)
@@ -89,6 +108,13 @@ enum SetupKit {
         }
         return diagnostics
     }
+}
+
+/// One remote-roles CloudFormation template and the accounts (at least one) it is for.
+struct RemoteRolesTemplate {
+    let fileName: String
+    let path: String
+    let accounts: [SiteAccount]
 }
 
 /// Which permission set reaches which client role, both ways round.

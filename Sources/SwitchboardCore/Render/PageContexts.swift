@@ -86,7 +86,9 @@ struct KitContext: Encodable {
     let onboarding: String
     let permissionSetsTemplate: String
     let levels: [KitLevel]
+    /// Every account with roles, linking the template it shares with others.
     let accounts: [KitAccount]
+    let roleTemplates: [KitRoleTemplate]
 }
 
 struct KitLevel: Encodable {
@@ -103,6 +105,13 @@ struct KitAccount: Encodable {
     let name: String
     let id: String
     let template: String
+}
+
+/// A remote-roles template and the accounts to deploy it in.
+struct KitRoleTemplate: Encodable {
+    let name: String
+    let template: String
+    let accounts: [KitAccount]
 }
 
 /// Context of `onboarding.md.mustache` (Markdown, rendered into the `doc` template).

@@ -180,6 +180,13 @@ struct SiteRenderer: Sendable {
     func kit(_ client: SiteClient) -> KitContext {
         let from = client.page
         func href(_ path: String) -> String { SitePaths.relative(from: from, to: path) }
+        let roleTemplates = SetupKit.remoteRolesTemplates(client).map { template in
+            KitRoleTemplate(name: template.fileName, template: href(template.path), accounts: template.accounts.map {
+                KitAccount(name: $0.account.name, id: $0.account.id, template: href(template.path))
+            })
+        }
+        // Account IDs are unique in the inventory.
+        let kitAccountByID = Dictionary(uniqueKeysWithValues: roleTemplates.flatMap { template in template.accounts.map { ($0.id, $0) } })
         return KitContext(
             onboarding: href(SetupKit.onboarding(client)),
             permissionSetsTemplate: href(SetupKit.permissionSets(client)),
@@ -190,9 +197,8 @@ struct SiteRenderer: Sendable {
                                 trustPolicy: href(SetupKit.trustPolicy(client, set.level)),
                                 inlinePolicy: href(SetupKit.inlinePolicy(client, set.level)))
             },
-            accounts: client.accounts.filter { !$0.roles.isEmpty }.map {
-                KitAccount(name: $0.account.name, id: $0.account.id, template: href(SetupKit.remoteRoles(client, $0)))
-            })
+            accounts: client.accounts.compactMap { kitAccountByID[$0.account.id] },
+            roleTemplates: roleTemplates)
     }
 
     /// The onboarding steps: `onboarding.md.mustache` filled in with the client's values, then

@@ -57,16 +57,10 @@ enum ContentTree {
         }
     }
 
-    static func isDirectory(_ path: String) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
-    }
+    /// A folder, or a symbolic link to one.
+    static func isDirectory(_ path: String) -> Bool { FileStatus(following: path)?.kind == .directory }
 
-    static func isRegularFile(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
-    }
+    static func isRegularFile(_ path: String) -> Bool { FileStatus(of: path)?.kind == .file }
 
-    static func isSymbolicLink(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
-    }
+    static func isSymbolicLink(_ path: String) -> Bool { FileStatus(of: path)?.kind == .link }
 }

@@ -1,9 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 
 /// Every entry below some folders with its kind, size and modification time, read with `lstat`
 /// (links are not followed). Two snapshots tell which paths were added, removed or changed:
@@ -40,19 +35,12 @@ public struct FileSnapshot: Equatable, Sendable {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         for name in names {
             let path = "\(folder)/\(name)"
-            var status = stat()
-            guard lstat(path, &status) == 0 else { continue }
-            #if canImport(Glibc)
-            let time = status.st_mtim
-            #else
-            let time = status.st_mtimespec
-            #endif
-            let modified = Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR: result += walk(path).map { ("\(name)/\($0.relative)", $0.stamp) }
-            case S_IFREG: result.append((name, Stamp(kind: .file, size: Int(status.st_size), modified: modified)))
-            case S_IFLNK: result.append((name, Stamp(kind: .link, size: Int(status.st_size), modified: modified)))
-            default: result.append((name, Stamp(kind: .other, size: 0, modified: modified)))
+            guard let status = FileStatus(of: path) else { continue }
+            switch status.kind {
+            case .directory: result += walk(path).map { ("\(name)/\($0.relative)", $0.stamp) }
+            case .file: result.append((name, Stamp(kind: .file, size: status.size, modified: status.modified)))
+            case .link: result.append((name, Stamp(kind: .link, size: status.size, modified: status.modified)))
+            case .other: result.append((name, Stamp(kind: .other, size: 0, modified: status.modified)))
             }
         }
         return result

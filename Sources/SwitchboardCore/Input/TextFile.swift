@@ -17,7 +17,7 @@ enum TextFile {
     static let maximumSize = 16 * 1024 * 1024
 
     static func read(_ path: String) throws(InvalidInput) -> String {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let size = FileStatus(following: path)?.size ?? 0
         if size > maximumSize {
             throw InvalidInput([.error(SourceLocation(path: path), "the file is \(size / 1_048_576) MB; Switchboard reads input files of up to \(maximumSize / 1_048_576) MB: split it (one client per folder, one topic per doc)")])
         }

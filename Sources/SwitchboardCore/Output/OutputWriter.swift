@@ -131,9 +131,7 @@ public enum OutputWriter {
     /// build into the staging folder, so a rebuild without changes rewrites nothing and file
     /// timestamps stay (caches and rsync-style uploads see no change). Only regular files are linked.
     static func linkUnchanged(_ old: String, to destination: String, contents: Data) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: old),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              (attributes[.size] as? Int) == contents.count,
+        guard let status = FileStatus(of: old), status.kind == .file, status.size == contents.count,
               FileManager.default.contents(atPath: old) == contents
         else { return false }
         return link(old, destination) == 0

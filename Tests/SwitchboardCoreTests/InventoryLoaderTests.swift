@@ -24,6 +24,27 @@ import Testing
         #expect(inventory?.clients.first?.accounts.first?.id == "012345678901")
     }
 
+    @Test(arguments: [("true", true), ("yes", true), ("On", true), ("false", false), ("No", false), ("OFF", false)])
+    func booleansAreReadInYAMLsSpellings(text: String, value: Bool) throws {
+        let folder = try contentFolder(portal: minimalPortal + "allow_raw_html: \(text)\n")
+        let (inventory, diagnostics) = loadInventory(folder)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)")
+        #expect(inventory?.portal.allowRawHTML == value)
+    }
+
+    @Test func typedValuesMustBePlainAndWellFormed() throws {
+        let duration = try contentFolder(portal: minimalPortal + "    max_session_duration: 7200\n")
+        #expect(loadInventory(duration).0?.portal.accessLevels.last?.maxSessionDuration == 7200)
+        for (portal, message) in [(minimalPortal + "allow_raw_html: \"true\"\n", "must be true or false"),
+                                  (minimalPortal + "allow_raw_html: maybe\n", "must be true or false"),
+                                  (minimalPortal + "    max_session_duration: '7200'\n", "must be a whole number"),
+                                  (minimalPortal + "    max_session_duration: 7200.5\n", "must be a whole number")] {
+            let (inventory, diagnostics) = loadInventory(try contentFolder(portal: portal))
+            #expect(inventory == nil)
+            #expect(diagnostics.errors.contains { $0.message.contains(message) }, "\(portal): \(diagnostics)")
+        }
+    }
+
     @Test func clientsAreSortedBySlug() throws {
         let folder = try contentFolder(extra: [
             "clients/zeta/client.yaml": minimalClient.replacingOccurrences(of: "222233334444", with: "222233335555")

@@ -18,10 +18,13 @@ final class YAMLReader {
     }
 
     /// Parses one YAML document. Malformed YAML and duplicate keys are reported with position.
+    /// Plain scalars stay untyped text (`Resolver.basic`): values are read as written, and
+    /// `int`/`bool` below parse the few typed ones. Yams' default resolver matches every scalar
+    /// against regular expressions, a fifth of the inventory's load time.
     func parse(_ text: String) -> Node? {
         self.text = text
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            guard let root = try Yams.compose(yaml: text, .basic) else {
                 error(at: 1, 1, "the file is empty; see the README's inventory schema for what it must contain")
                 return nil
             }
@@ -102,7 +105,7 @@ final class YAMLReader {
 
     func int(_ fields: Fields, _ key: String, in what: String) -> Int? {
         guard let node = fields[key] else { return nil }
-        guard node.scalar?.style == .plain, let value = node.int else {
+        guard let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.string) else {
             error(node, "'\(key)' in \(what) must be a whole number, found \(describe(node))")
             return nil
         }
@@ -111,12 +114,15 @@ final class YAMLReader {
 
     func bool(_ fields: Fields, _ key: String, in what: String) -> Bool? {
         guard let node = fields[key] else { return nil }
-        guard node.scalar?.style == .plain, let value = node.bool else {
+        guard let scalar = node.scalar, scalar.style == .plain, let value = Self.bools[scalar.string.lowercased()] else {
             error(node, "'\(key)' in \(what) must be true or false, found \(describe(node))")
             return nil
         }
         return value
     }
+
+    /// The spellings of YAML 1.1 booleans, as Yams' default schema reads them.
+    private static let bools = ["true": true, "yes": true, "on": true, "false": false, "no": false, "off": false]
 
     func sequence(_ fields: Fields, _ key: String, in what: String) -> [Node]? {
         guard let node = fields[key] else { return nil }

@@ -343,6 +343,25 @@ import Testing
         #expect(SitePaths.relative(from: "clients/a/x.html", to: "clients/a/index.html") == "index.html")
         #expect(SitePaths.relative(from: "clients/a/x.html", to: "clients/b/index.html") == "../b/index.html")
         #expect(SitePaths.relative(from: "docs/x.html", to: "docs/y.html") == "y.html")
+        #expect(SitePaths.relative(from: "clients/a/index.html", to: "clients/ab/index.html") == "../ab/index.html")
+        #expect(SitePaths.relative(from: "clients/é/index.html", to: "clients/é/kit/t.json") == "kit/t.json")
+        #expect(SitePaths.relative(from: "clients/a/kit/x.json", to: "exports/aws-config") == "../../../exports/aws-config")
+
+        // The folder-by-folder definition, on random paths.
+        func reference(from: String, to: String) -> String {
+            let fromFolders = Array(from.split(separator: "/").dropLast()), target = to.split(separator: "/")
+            var common = 0
+            while common < fromFolders.count, common < target.count - 1, fromFolders[common] == target[common] { common += 1 }
+            return (Array(repeating: "..", count: fromFolders.count - common) + target[common...].map(String.init)).joined(separator: "/")
+        }
+        var generator = SystemRandomNumberGenerator()
+        func randomPath() -> String {
+            (0...Int.random(in: 0...3, using: &generator)).map { _ in ["a", "ab", "b", "é", "index.html"].randomElement(using: &generator)! }.joined(separator: "/")
+        }
+        for _ in 0..<2000 {
+            let (from, to) = (randomPath(), randomPath())
+            #expect(SitePaths.relative(from: from, to: to) == reference(from: from, to: to), "\(from) → \(to)")
+        }
         #expect(SitePaths.rootPrefix(of: "clients/a/index.html") == "../../")
         #expect(OutputWriter.isSafeRelativePath("a/b.html"))
         #expect(!OutputWriter.isSafeRelativePath("../a"))

@@ -4,23 +4,33 @@
 /// `+` is legal in IAM role names and form decoding would turn it into a space, so every
 /// URL parameter value goes through this function instead.
 public func percentEncode(_ value: String) -> String {
-    var encoded = ""
-    encoded.reserveCapacity(value.utf8.count)
-    for byte in value.utf8 {
-        if isUnreserved(byte) {
-            encoded.unicodeScalars.append(Unicode.Scalar(byte))
-        } else {
-            encoded += "%"
-            encoded.unicodeScalars.append(hexDigit(byte >> 4))
-            encoded.unicodeScalars.append(hexDigit(byte & 0x0F))
-        }
-    }
-    return encoded
+    if value.utf8.allSatisfy(isUnreserved) { return value }
+    var encoded: [UInt8] = []
+    appendPercentEncoded(value, to: &encoded)
+    return String(decoding: encoded, as: UTF8.self)
 }
 
 /// `name=value&name=value` with every name and value percent-encoded, in the given order.
 public func queryString(_ items: [(name: String, value: String)]) -> String {
-    items.map { "\(percentEncode($0.name))=\(percentEncode($0.value))" }.joined(separator: "&")
+    var query: [UInt8] = []
+    for (index, item) in items.enumerated() {
+        if index > 0 { query.append(UInt8(ascii: "&")) }
+        appendPercentEncoded(item.name, to: &query)
+        query.append(UInt8(ascii: "="))
+        appendPercentEncoded(item.value, to: &query)
+    }
+    return String(decoding: query, as: UTF8.self)
+}
+
+private func appendPercentEncoded(_ value: String, to bytes: inout [UInt8]) {
+    bytes.reserveCapacity(bytes.count + value.utf8.count)
+    for byte in value.utf8 {
+        if isUnreserved(byte) {
+            bytes.append(byte)
+        } else {
+            bytes += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
+        }
+    }
 }
 
 private func isUnreserved(_ byte: UInt8) -> Bool {
@@ -34,6 +44,6 @@ private func isUnreserved(_ byte: UInt8) -> Bool {
     }
 }
 
-private func hexDigit(_ nibble: UInt8) -> Unicode.Scalar {
-    Unicode.Scalar(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
+private func hexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
 }

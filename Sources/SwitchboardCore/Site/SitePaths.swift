@@ -28,15 +28,20 @@ public enum SitePaths {
     }
 
     /// A relative URL from the page at `from` to the file at `to` (both relative to `public/`).
+    /// Works on the UTF-8 bytes: every link of every page goes through here.
     public static func relative(from: String, to: String) -> String {
-        let fromFolders = from.split(separator: "/").dropLast()
-        let target = to.split(separator: "/")
-        var common = 0
-        while common < fromFolders.count, common < target.count - 1, fromFolders[fromFolders.startIndex + common] == target[common] {
-            common += 1
+        let slash = UInt8(ascii: "/")
+        let fromBytes = from.utf8, toBytes = to.utf8
+        let fromFolderEnd = fromBytes.lastIndex(of: slash).map(fromBytes.index(after:)) ?? fromBytes.startIndex
+        // The folders both paths start with: the longest common prefix that ends with a slash.
+        var shared = (from: fromBytes.startIndex, to: toBytes.startIndex)
+        var (i, j) = (fromBytes.startIndex, toBytes.startIndex)
+        while i < fromFolderEnd, j < toBytes.endIndex, fromBytes[i] == toBytes[j] {
+            (i, j) = (fromBytes.index(after: i), toBytes.index(after: j))
+            if fromBytes[fromBytes.index(before: i)] == slash { shared = (i, j) }
         }
-        let ups = Array(repeating: "..", count: fromFolders.count - common)
-        return (ups + target[common...].map(String.init)).joined(separator: "/")
+        let ups = fromBytes[shared.from..<fromFolderEnd].reduce(0) { $1 == slash ? $0 + 1 : $0 }
+        return String(repeating: "../", count: ups) + to[shared.to...]
     }
 
     /// `../../` for a page two folders deep: the prefix that leads back to `public/`.

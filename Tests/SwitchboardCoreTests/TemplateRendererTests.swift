@@ -149,7 +149,7 @@ extension TemplateValue {
         case .number(let number): number
         case .flag(let flag): flag
         case .list(let items): items.map(\.referenceValue)
-        case .object(let members): members.mapValues(\.referenceValue)
+        case .object(let object): Dictionary(uniqueKeysWithValues: object.members.map { ($0.key, $0.value.referenceValue) })
         }
     }
 }

@@ -217,7 +217,7 @@ struct TemplateRenderer {
             case "empty": .flag(members.isEmpty)
             // Key order, which swift-mustache leaves to the hash table for `enumerated`.
             case "enumerated", "sorted":
-                .list(members.keys.sorted().map { .object(["key": .text($0), "value": members[$0]!]) })
+                .list(members.sortedKeys.map { .object(["key": .text($0), "value": members[$0]!]) })
             default: nil
             }
         }
@@ -233,7 +233,7 @@ struct TemplateRenderer {
         case .list(let items): "[" + items.map { display($0, nested: true) }.joined(separator: ", ") + "]"
         case .object(let members) where members.isEmpty: "[:]"
         case .object(let members):
-            "[" + members.keys.sorted().map { "\($0.debugDescription): \(display(members[$0]!, nested: true))" }
+            "[" + members.sortedKeys.map { "\($0.debugDescription): \(display(members[$0]!, nested: true))" }
                 .joined(separator: ", ") + "]"
         }
     }

@@ -1,12 +1,12 @@
 /// What a template sees: page contexts turned into plain values once per page, so a
-/// `{{name}}` is a dictionary lookup. Contexts are `Encodable` structs; their synthesized
+/// `{{name}}` is a member lookup. Contexts are `Encodable` structs; their synthesized
 /// conformance does the conversion (reflection through `Mirror` cost a large share of a build).
 indirect enum TemplateValue: Sendable {
     case text(String)
     case number(Int)
     case flag(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// An absent optional is left out of its object, which templates treat as missing.
     init(encoding context: some Encodable) {
@@ -16,6 +16,33 @@ indirect enum TemplateValue: Sendable {
     func member(_ name: String) -> TemplateValue? {
         if case .object(let members) = self { members[name] } else { nil }
     }
+}
+
+/// An object's members in the order they were set. A context has a few dozen members at most,
+/// so comparing keys one by one is cheaper than hashing them into a dictionary.
+struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    private(set) var members: [(key: String, value: TemplateValue)] = []
+
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        for (key, value) in elements { self[key] = value }
+    }
+
+    /// Setting a key again replaces its value; setting nil removes it.
+    subscript(key: String) -> TemplateValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            switch (members.firstIndex { $0.key == key }, newValue) {
+            case (let index?, let value?): members[index].value = value
+            case (let index?, nil): members.remove(at: index)
+            case (nil, let value?): members.append((key, value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    var count: Int { members.count }
+    var isEmpty: Bool { members.isEmpty }
+    var sortedKeys: [String] { members.map(\.key).sorted() }
 }
 
 /// Collects what `encode(to:)` writes. Containers write into shared builders, so nested
@@ -81,8 +108,8 @@ private protocol Builder: AnyObject {
 }
 
 private final class ObjectBuilder: Builder {
-    var members: [String: TemplateValue] = [:]
-    var nested: [String: any Builder] = [:]
+    var members = TemplateObject()
+    var nested: [(key: String, builder: any Builder)] = []
     var value: TemplateValue {
         var all = members
         for (key, builder) in nested { all[key] = builder.value }
@@ -128,13 +155,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let nested = ObjectBuilder()
-        builder.nested[key.stringValue] = nested
+        builder.nested.append((key.stringValue, nested))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(builder: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = ListBuilder()
-        builder.nested[key.stringValue] = nested
+        builder.nested.append((key.stringValue, nested))
         return UnkeyedContainer(builder: nested)
     }
 

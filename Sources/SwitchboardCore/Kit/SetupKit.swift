@@ -46,12 +46,17 @@ enum SetupKit {
         client.accounts.flatMap { $0.roles.filter { $0.level.key == level.key }.map(\.roleARN) }
     }
 
-    /// The employees' exports for one access level (nil: all of them).
-    static func exportFiles(site: Site, level: AccessLevel?) -> [OutputFile] {
-        [OutputFile(path: awsConfig(level), contents: Data(Exports.awsConfig(site: site, level: level).utf8)),
-         OutputFile(path: aesr(level), contents: Data(Exports.aesr(site: site, level: level).utf8)),
-         OutputFile(path: bookmarks(level), contents: Data(Exports.bookmarks(site: site, level: level).utf8))]
+    /// The employees' exports in one format, for all access levels and for each alone.
+    static func exportFiles(_ format: ExportFormat, site: Site) -> [OutputFile] {
+        let (text, path): (LeveledText, (AccessLevel?) -> String) = switch format {
+        case .awsConfig: (Exports.awsConfig(site: site), awsConfig)
+        case .aesr: (Exports.aesr(site: site), aesr)
+        case .bookmarks: (Exports.bookmarks(site: site), bookmarks)
+        }
+        return ([nil] + site.portal.accessLevels).map { OutputFile(path: path($0), contents: Data(text[$0].utf8)) }
     }
+
+    enum ExportFormat: CaseIterable, Sendable { case awsConfig, aesr, bookmarks }
 
     static func accessManifestFile(site: Site) -> OutputFile {
         OutputFile(path: accessManifest, contents: Data(AccessMatrix(site: site).json.text.utf8))

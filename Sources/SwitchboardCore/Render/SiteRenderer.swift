@@ -17,7 +17,7 @@ struct SiteRenderer: Sendable {
     /// Independent pieces of output; they run on every core.
     private enum Work: Sendable {
         case portalManifest, accessManifest
-        case exports(AccessLevel?)
+        case exports(SetupKit.ExportFormat)
         case page(PageJob)
         case clientKit(SiteClient)
         case asset(String)
@@ -33,7 +33,7 @@ struct SiteRenderer: Sendable {
         let work = [Work.portalManifest] + pages.filter { !spanning.contains($0.path) }.map(Work.page)
             + site.clients.map(Work.clientKit) + templates.assets.map(Work.asset)
             + pages.filter { spanning.contains($0.path) }.map(Work.page) + [.accessManifest]
-            + ([nil] + site.portal.accessLevels.map(Optional.some)).map(Work.exports)
+            + SetupKit.ExportFormat.allCases.map(Work.exports)
         let outcomes = parallelMap(work) { piece in
             Result { () throws(InvalidInput) -> Int in
                 let files = try make(piece)
@@ -59,8 +59,8 @@ struct SiteRenderer: Sendable {
             return [OutputFile(path: SitePaths.manifest, contents: PortalManifest(site: site).json())]
         case .accessManifest:
             return [SetupKit.accessManifestFile(site: site)]
-        case .exports(let level):
-            return SetupKit.exportFiles(site: site, level: level)
+        case .exports(let format):
+            return SetupKit.exportFiles(format, site: site)
         case .page(let job):
             return [try page(job)]
         case .clientKit(let client):

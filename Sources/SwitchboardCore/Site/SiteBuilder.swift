@@ -2,21 +2,22 @@
 public enum SiteBuilder {
     public static func build(inventory: Inventory, documents: [Document]) -> Site {
         let portal = inventory.portal
+        let documentsByOwner = Dictionary(grouping: documents, by: \.owner) // each group in the given order
         // Clients are independent (every ARN and URL of their accounts): computed on every core.
         let clients = parallelMap(inventory.clients) { client in
-            let docs = documents.filter { $0.owner == .client(client.slug) }
+            let docs = documentsByOwner[.client(client.slug)] ?? []
+            // Per access level, in portal order; the client's accounts share them.
+            let permissionSets = portal.accessLevels.map { permissionSet(for: $0, of: client, portal: portal) }
             return SiteClient(
                 client: client,
                 page: SitePaths.client(client.slug),
-                accounts: client.accounts.map { account(for: $0, of: client, portal: portal) },
+                accounts: client.accounts.map { account(for: $0, of: client, portal: portal, permissionSets: permissionSets) },
                 docs: sorted(docs.filter { !$0.isIntro }),
                 intro: docs.first(where: \.isIntro),
-                permissionSets: portal.accessLevels
-                    .filter { level in client.accounts.contains { $0.accessLevelKeys.contains(level.key) } }
-                    .map { permissionSet(for: $0, of: client, portal: portal) }
+                permissionSets: permissionSets.filter { set in client.accounts.contains { $0.accessLevelKeys.contains(set.level.key) } }
             )
         }
-        let siteDocs = documents.filter { $0.owner == .site }
+        let siteDocs = documentsByOwner[.site] ?? []
         return Site(portal: portal, clients: clients, docs: sorted(siteDocs.filter { !$0.isIntro }),
                     intro: siteDocs.first(where: \.isIntro))
     }
@@ -28,10 +29,11 @@ public enum SiteBuilder {
                                                            permissionSet: name))
     }
 
-    static func account(for account: Account, of client: Client, portal: Portal) -> SiteAccount {
-        let roles = portal.accessLevels.filter { account.accessLevelKeys.contains($0.key) }.map { level in
+    /// `permissionSets`: the client's, one per access level of the portal, in its order.
+    static func account(for account: Account, of client: Client, portal: Portal, permissionSets: [PermissionSet]) -> SiteAccount {
+        let roles = permissionSets.filter { account.accessLevelKeys.contains($0.level.key) }.map { permissionSet in
+            let level = permissionSet.level
             let role = account.role(for: level)
-            let permissionSet = permissionSet(for: level, of: client, portal: portal)
             let displayName = AWSLinks.displayName(client: client.name, account: account.name, level: level.name)
             return SiteRole(
                 level: level, roleName: role.name, rolePath: role.path,

@@ -27,8 +27,10 @@ struct Serve: AsyncParsableCommand {
         try await server.waitUntilListening()
         printOutput("Serving \(output.output)/ at http://127.0.0.1:\(port)/ — rebuilding on changes; Ctrl-C stops")
 
+        let watcher = ChangeWatcher(folders: inputs)
         while !serving.isCancelled {
             try await Task.sleep(nanoseconds: 100_000_000)
+            guard watcher.mayHaveChanged() else { continue }
             let current = FileSnapshot(of: inputs)
             let changed = current.changes(since: snapshot)
             if !changed.isEmpty {

@@ -37,7 +37,8 @@ measure large-unchanged "$sb" build --content "$work/large/content" --output "$w
 measure docs-only "$sb" build --content "$work/docs/content" --output "$work/docs-@RUN@"
 measure hugo hugo --quiet --source "$work/docs/hugo" --destination "$work/hugo-@RUN@"
 measure cmark cmark "$work/docs/all.md"
-python3 Tests/Benchmark/serve_edit.py "$sb" "$work/large/content" site-templates "$work/serve-public" "$runs" > "$work/serve.times"
+python3 Tests/Benchmark/serve_edit.py "$sb" "$work/large/content" site-templates "$work/serve-public" "$runs" > "$work/serve.out"
+sed -n 's/^edit //p' "$work/serve.out" > "$work/serve.times"
 # The Markdown part alone: the docs phase (read, credential scan, front matter, libcmark, links) of the docs-only build.
 for run in $(seq "$runs"); do
   "$sb" build --timings --content "$work/docs/content" --output "$work/docs-timed-$run" | sed -n 's/.* docs \([0-9]*\) ms.*/\1/p'
@@ -49,11 +50,11 @@ for name in small large large-unchanged docs-only hugo cmark; do
   printf '| %s | %s | %s | %s |\n' "$name" "$(median "$name" 1)" "$(median "$name" 2)" "$(median "$name" 3)"
 done
 echo
-echo "serve, one doc edited on the large case: served $(sort -n "$work/serve.times" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }') ms after the save (median of $runs)"
+echo "serve, one doc edited on the large case: served $(sort -n "$work/serve.times" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }') ms after the save (median of $runs); idle, it uses $(sed -n 's/^idle //p' "$work/serve.out") ms of CPU per second"
 echo "large-unchanged / large (wall): $(ratio large-unchanged large)"
 echo "Switchboard/Hugo (wall, the same 2000 docs): $(ratio docs-only hugo); large portal/Hugo: $(ratio large hugo)"
 echo "Switchboard/cmark (wall, the same 2000 docs): $(ratio docs-only cmark); the Markdown part alone: $markdown ms, $(awk -v a="$markdown" -v b="$(median cmark 1)" 'BEGIN { printf "%.2f", a / 1000 / b }') x cmark"
 echo
-echo "large: 1000 clients, 10000 accounts, 3 access levels, 2000 docs of about 4 KB (21,019 files)."
+echo "large: 1000 clients, 10000 accounts, 3 access levels, 2000 docs of about 4 KB ($(find "$work/large-1" -type f | wc -l) files, $(du -sm --apparent-size "$work/large-1" | cut -f1) MB)."
 echo "docs-only, hugo, cmark: the same 2000 docs of about 4 KB (docs-only adds one client and account)."
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sm), $(swift --version 2>&1 | head -n 1)"

@@ -26,6 +26,40 @@ import Testing
         #expect(FileSnapshot(of: [folder.path]).changes(since: before) == [folder.path + "/a.md", folder.path + "/b/c.md", folder.path + "/d.md"])
     }
 
+
+    #if os(Linux)
+    /// serve compares snapshots only when the system reports a change: edits, new files, new
+    /// folders and what is written into them, renames and deletions.
+    @Test func watcherReportsEveryKindOfChangeAndNothingElse() throws {
+        let folder = try TemporaryFolder(["docs/a.md": "one", "clients/acme/client.yaml": "name: Acme\n"])
+        let watcher = ChangeWatcher(folders: [folder.path], fallbackInterval: .seconds(3600))
+        #expect(watcher.isWatching)
+        #expect(!watcher.mayHaveChanged())
+        let changes: [(String, () throws -> Void)] = [
+            ("edit", { try folder.write("docs/a.md", "two") }),
+            ("edit in a nested folder", { try folder.write("clients/acme/client.yaml", "name: Acme Corp\n") }),
+            ("new folder", { try FileManager.default.createDirectory(atPath: folder.path + "/clients/globex", withIntermediateDirectories: false) }),
+            ("file in the new folder", { try folder.write("clients/globex/client.yaml", "name: Globex\n") }),
+            ("rename", { try FileManager.default.moveItem(atPath: folder.path + "/docs/a.md", toPath: folder.path + "/docs/b.md") }),
+            ("delete", { try FileManager.default.removeItem(atPath: folder.path + "/docs/b.md") }),
+        ]
+        for (name, change) in changes {
+            try change()
+            #expect(watcher.mayHaveChanged(), "\(name)")
+            #expect(!watcher.mayHaveChanged(), "\(name) reported twice")
+        }
+        // Reading, as every build does, is not a change.
+        _ = FileSnapshot(of: [folder.path])
+        _ = FileManager.default.contents(atPath: folder.path + "/clients/globex/client.yaml")
+        #expect(!watcher.mayHaveChanged())
+    }
+    #endif
+
+    @Test func watcherFallsBackToPollingAtItsInterval() throws {
+        let folder = try TemporaryFolder(["docs/a.md": "one"])
+        let watcher = ChangeWatcher(folders: [folder.path], fallbackInterval: .zero)
+        #expect(watcher.mayHaveChanged() && watcher.mayHaveChanged())
+    }
     /// After an edit to a doc's text, serve re-renders that page only, and the output is the
     /// same as a full build's; a change others depend on (the title) builds everything.
     @Test func editsToDocTextReRenderOnlyThatPage() throws {

@@ -1,0 +1,50 @@
+#define _GNU_SOURCE
+#include "CSwitchboardSystem.h"
+#include <errno.h>
+#include <stdio.h>
+#include <fcntl.h>
+
+#if defined(__linux__)
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <linux/fs.h>
+#endif
+
+int switchboard_exchange_paths(const char *first, const char *second) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    return (int)syscall(SYS_renameat2, AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
+#else
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+#if defined(__linux__)
+#include <sys/inotify.h>
+
+int switchboard_watch_open(void) {
+    return inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+}
+
+int switchboard_watch_add(int descriptor, const char *folder) {
+    uint32_t events = IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
+        | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR;
+    return inotify_add_watch(descriptor, folder, events) < 0 ? -1 : 0;
+}
+
+int switchboard_watch_drain(int descriptor) {
+    char buffer[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
+    int any = 0;
+    for (;;) {
+        ssize_t length = read(descriptor, buffer, sizeof buffer);
+        if (length > 0) { any = 1; continue; }
+        if (length < 0 && errno == EINTR) continue;
+        if (length < 0 && errno != EAGAIN) return -1;
+        return any;
+    }
+}
+#else
+int switchboard_watch_open(void) { errno = ENOSYS; return -1; }
+int switchboard_watch_add(int descriptor, const char *folder) { (void)descriptor; (void)folder; errno = ENOSYS; return -1; }
+int switchboard_watch_drain(int descriptor) { (void)descriptor; errno = ENOSYS; return -1; }
+#endif

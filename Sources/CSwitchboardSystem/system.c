@@ -34,13 +34,19 @@ int switchboard_watch_add(int descriptor, const char *folder) {
 
 int switchboard_watch_drain(int descriptor) {
     char buffer[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
-    int any = 0;
+    int result = 0;
     for (;;) {
         ssize_t length = read(descriptor, buffer, sizeof buffer);
-        if (length > 0) { any = 1; continue; }
         if (length < 0 && errno == EINTR) continue;
         if (length < 0 && errno != EAGAIN) return -1;
-        return any;
+        if (length <= 0) return result;
+        if (result == 0) result = 1;
+        for (char *at = buffer; at < buffer + length;) {
+            const struct inotify_event *event = (const struct inotify_event *)at;
+            if ((event->mask & IN_Q_OVERFLOW) || ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))))
+                result = 2;
+            at += sizeof(struct inotify_event) + event->len;
+        }
     }
 }
 #else

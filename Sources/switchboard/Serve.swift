@@ -18,6 +18,7 @@ struct Serve: AsyncParsableCommand {
         options.outputDirectory = output.output
         let inputs = [options.contentDirectory, options.templatesDirectory]
         let session = PreviewSession(options: options)
+        let watcher = ChangeWatcher(folders: inputs) // before the snapshot: no edit falls in between
         var snapshot = FileSnapshot(of: inputs)
         rebuild(session, changed: nil)
 
@@ -27,9 +28,9 @@ struct Serve: AsyncParsableCommand {
         try await server.waitUntilListening()
         printOutput("Serving \(output.output)/ at http://127.0.0.1:\(port)/ — rebuilding on changes; Ctrl-C stops")
 
-        let watcher = ChangeWatcher(folders: inputs)
         while !serving.isCancelled {
-            try await Task.sleep(nanoseconds: 100_000_000)
+            // Asking the watcher costs one system call; a snapshot (without a watcher) reads every file's status.
+            try await Task.sleep(for: watcher.isWatching ? .milliseconds(50) : .milliseconds(100))
             guard watcher.mayHaveChanged() else { continue }
             let current = FileSnapshot(of: inputs)
             let changed = current.changes(since: snapshot)

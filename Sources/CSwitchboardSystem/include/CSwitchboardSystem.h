@@ -13,8 +13,9 @@ int switchboard_watch_open(void);
 /// Watches one folder for entries created, deleted, moved, written or changed in their
 /// attributes. Returns 0, or -1 with errno set (e.g. ENOSPC when the watch limit is reached).
 int switchboard_watch_add(int descriptor, const char *folder);
-/// Reads and discards every pending event. Returns 1 if there was at least one, 0 if none,
-/// -1 with errno set on failure.
+/// Reads every pending event. Returns 0 if there was none, 1 if there were some, 2 if a folder
+/// was created or moved in (or events were lost) so that new watches are needed, -1 with errno
+/// set on failure.
 int switchboard_watch_drain(int descriptor);
 
 #endif

@@ -37,9 +37,10 @@ public final class ChangeWatcher {
         if isWatching {
             switch switchboard_watch_drain(descriptor) {
             case 0: break
-            case 1:
+            case 1: maybe = true
+            case 2:
                 maybe = true
-                // Folders created since are watched from now on; the snapshot taken next sees what is in them.
+                // New folders are watched from now on; the snapshot taken next sees what is in them.
                 if !watchEveryFolder() { stopWatching() }
             default:
                 maybe = true

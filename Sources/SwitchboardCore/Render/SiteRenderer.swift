@@ -181,8 +181,9 @@ struct SiteRenderer: Sendable {
         let from = client.page
         func href(_ path: String) -> String { SitePaths.relative(from: from, to: path) }
         let roleTemplates = SetupKit.remoteRolesTemplates(client).map { template in
-            KitRoleTemplate(name: template.fileName, template: href(template.path), accounts: template.accounts.map {
-                KitAccount(name: $0.account.name, id: $0.account.id, template: href(template.path))
+            let link = href(template.path)
+            return KitRoleTemplate(name: template.fileName, template: link, accounts: template.accounts.map {
+                KitAccount(name: $0.account.name, id: $0.account.id, template: link)
             })
         }
         // Account IDs are unique in the inventory.

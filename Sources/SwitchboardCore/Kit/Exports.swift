@@ -94,7 +94,7 @@ enum Exports {
             let folder = "        <DT><H3>\(HTMLEscaping.escape(client.client.name))</H3>\n        <DL><p>\n"
             text.append(links) { $0.isEmpty ? "" : folder + $0 + "        </DL><p>\n" }
         }
-        text.append(LeveledText(levels: levels, header: "    </DL><p>\n</DL><p>\n")) { $0 }
+        text.appendToEach("    </DL><p>\n</DL><p>\n")
         return text
     }
 }
@@ -120,6 +120,11 @@ struct LeveledText {
     mutating func append(_ block: String, to level: AccessLevel) {
         all += block
         if let index = levels.firstIndex(where: { $0.key == level.key }) { levels[index].text += block }
+    }
+
+    mutating func appendToEach(_ text: String) {
+        all += text
+        for index in levels.indices { levels[index].text += text }
     }
 
     /// Appends each text of `other` to the same level's text, through `wrap`.

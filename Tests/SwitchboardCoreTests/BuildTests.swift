@@ -354,7 +354,7 @@ import Testing
             while common < fromFolders.count, common < target.count - 1, fromFolders[common] == target[common] { common += 1 }
             return (Array(repeating: "..", count: fromFolders.count - common) + target[common...].map(String.init)).joined(separator: "/")
         }
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 0x9A7B)
         func randomPath() -> String {
             (0...Int.random(in: 0...3, using: &generator)).map { _ in ["a", "ab", "b", "é", "index.html"].randomElement(using: &generator)! }.joined(separator: "/")
         }

@@ -53,7 +53,7 @@ import Testing
         #expect(forced.stdout.contains("Built 5 pages"))
         let timings = try #require(forced.stdout.split(separator: "\n").first { $0.hasPrefix("Timings: ") })
         #expect(timings.split(separator: ",").map { $0.split(separator: " ").dropLast(2).last.map(String.init) }
-                == ["inventory", "templates", "docs", "site", "files"])
+                == ["fingerprint", "inventory", "templates", "docs", "site", "files", "record"])
     }
 
     @Test func invalidInputExitsOneWithLocatedDiagnostics() throws {

@@ -21,9 +21,20 @@ struct FileStatus {
     /// What the path leads to (symbolic links followed), or nil if it leads nowhere.
     init?(following path: String) { self.init(path, followingLinks: true) }
 
+    /// An open file, or nil if `fstat` fails.
+    init?(descriptor: Int32) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        self.init(status)
+    }
+
     private init?(_ path: String, followingLinks: Bool) {
         var status = stat()
         guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
+        self.init(status)
+    }
+
+    private init(_ status: stat) {
         switch status.st_mode & S_IFMT {
         case S_IFREG: kind = .file
         case S_IFDIR: kind = .directory

@@ -8,11 +8,12 @@ struct BuildRecord: Codable, Equatable {
     var version: String
     /// Hash of every file under the content and templates folders: names, kinds and bytes.
     var inputs: String
-    /// Every file of the output folder, as the build left it.
-    var outputs: [OutputStamp]
+    /// Hash of every file of the output folder as the build left it: paths, kinds, sizes and
+    /// modification times (`fingerprint(of: [OutputStamp])`).
+    var outputs: String
     var report: BuildReport
 
-    struct OutputStamp: Codable, Equatable {
+    struct OutputStamp: Equatable, Sendable {
         var path: String
         var stamp: FileSnapshot.Stamp
     }
@@ -41,33 +42,58 @@ struct BuildRecord: Codable, Equatable {
 
     /// Fingerprint of the inputs: each file's path relative to its folder, its kind and, for
     /// regular files, its bytes. Hidden files and links count too: they may change a build's result.
+    /// Files are read and hashed on every core; their hashes are combined in path order.
     static func fingerprint(of folders: [String]) -> String {
         var hash = FNV1a()
         for folder in folders {
             hash.add(folder)
-            for (relative, stamp) in FileSnapshot.walk(folder) {
-                hash.add(relative)
-                hash.add(stamp.kind.rawValue)
-                switch stamp.kind {
-                case .file: hash.add(FileManager.default.contents(atPath: "\(folder)/\(relative)") ?? Data("unreadable".utf8))
-                case .link: hash.add((try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\(relative)")) ?? "")
+            let entries = FileSnapshot.walk(folder)
+            let contents = parallelMap(entries) { entry -> UInt64 in
+                var content = FNV1a()
+                switch entry.stamp.kind {
+                case .file: content.add(FileManager.default.contents(atPath: "\(folder)/\(entry.relative)") ?? Data("unreadable".utf8))
+                case .link: content.add((try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\(entry.relative)")) ?? "")
                 case .other: break
                 }
+                return content.state
+            }
+            for (entry, content) in zip(entries, contents) {
+                hash.add(entry.relative)
+                hash.add(entry.stamp.kind.rawValue)
+                hash.add(content)
             }
         }
         return hash.hex
     }
 
-    /// Every file under `output` with its size and modification time, sorted by path.
+    /// Every file under `output` with its size and modification time.
     static func stamps(of output: String) -> [OutputStamp] {
         FileSnapshot.walk(output).map { OutputStamp(path: $0.relative, stamp: $0.stamp) }
+    }
+
+    /// Hash of an output listing, whatever order it comes in: a build collects it while writing
+    /// from every core, a later build reads it back with `stamps(of:)`.
+    static func fingerprint(of outputs: [OutputStamp]) -> String {
+        var hash = FNV1a()
+        for output in outputs.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            hash.add(output.path)
+            hash.add(output.stamp.kind.rawValue)
+            hash.add(UInt64(bitPattern: Int64(output.stamp.size)))
+            hash.add(UInt64(bitPattern: Int64(output.stamp.modified)))
+        }
+        return hash.hex
     }
 }
 
 /// 64-bit FNV-1a: fast and good enough to tell edited files apart (this detects changes; it is
 /// not a defence against someone forging inputs, who could change the inputs anyway).
 private struct FNV1a {
-    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ number: UInt64) {
+        var number = number
+        withUnsafeBytes(of: &number) { feed($0) }
+    }
 
     mutating func add(_ text: String) {
         add(Data(text.utf8))

@@ -49,6 +49,7 @@ public enum OutputWriter {
         private let lock = NSLock()
         private var folders: Set<String> = [""] // guarded by `lock`
         private var written: Set<String> = [] // guarded by `lock`
+        private var stamps: [BuildRecord.OutputStamp] = [] // guarded by `lock`
 
         init(root: String, previous: String?) {
             self.root = root
@@ -69,14 +70,19 @@ public enum OutputWriter {
                     }
                 }
                 let destination = "\(root)/\(file.path)"
-                if let previous, linkUnchanged("\(previous)/\(file.path)", to: destination, contents: file.contents) { return }
-                try writeFile(file.contents, to: destination)
+                let status = try previous.flatMap { linkUnchanged("\($0)/\(file.path)", to: destination, contents: file.contents) }
+                    ?? writeFile(file.contents, to: destination)
+                let stamp = BuildRecord.OutputStamp(path: file.path, stamp: .init(kind: .file, size: status.size, modified: status.modified))
+                lock.withLock { stamps.append(stamp) }
             } catch is DuplicatePath {
                 throw InvalidInput([.error(SourceLocation(path: file.path), "two files of the portal would be written to \(file.path)")])
             } catch {
                 throw InvalidInput([.error(SourceLocation(path: "\(root)/\(file.path)"), "cannot write the portal: \(error.localizedDescription)")])
             }
         }
+
+        /// Every file written so far, in no particular order, as it is on disk.
+        var writtenFiles: [BuildRecord.OutputStamp] { lock.withLock { stamps } }
 
         private struct DuplicatePath: Error {}
     }
@@ -129,18 +135,21 @@ public enum OutputWriter {
 
     /// A file whose bytes did not change keeps its inode: it is hard-linked from the previous
     /// build into the staging folder, so a rebuild without changes rewrites nothing and file
-    /// timestamps stay (caches and rsync-style uploads see no change). Only regular files are linked.
-    static func linkUnchanged(_ old: String, to destination: String, contents: Data) -> Bool {
+    /// timestamps stay (caches and rsync-style uploads see no change). Only regular files are
+    /// linked. Returns the linked file's status, or nil when it was not linked.
+    static func linkUnchanged(_ old: String, to destination: String, contents: Data) -> FileStatus? {
         guard let status = FileStatus(of: old), status.kind == .file, status.size == contents.count,
-              FileManager.default.contents(atPath: old) == contents
-        else { return false }
-        return link(old, destination) == 0
+              FileManager.default.contents(atPath: old) == contents, link(old, destination) == 0
+        else { return nil }
+        return status
     }
 
     /// Plain create-and-write. Foundation's `Data.write` syncs every file to disk, which made
     /// writing a large portal take longer than building it; the staging folder is swapped in
-    /// only when complete, so a crash still never shows a half-written site.
-    static func writeFile(_ data: Data, to path: String) throws {
+    /// only when complete, so a crash still never shows a half-written site. Returns the
+    /// written file's status.
+    @discardableResult
+    static func writeFile(_ data: Data, to path: String) throws -> FileStatus {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
@@ -155,6 +164,8 @@ public enum OutputWriter {
                 offset += written
             }
         }
+        guard let status = FileStatus(descriptor: descriptor) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        return status
     }
 
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {

@@ -108,13 +108,37 @@ import Testing
         let renderer = SiteRenderer(site: site.site, templates: site.templates)
         var pages = 0
         for job in renderer.pageJobs() {
-            let context = TemplateValue(encoding: try job.context())
+            let context = try job.context().templateValue
             let reference = try #require(library.render(context.referenceValue, withTemplate: job.template))
             let built = try #require(files.first { $0.path == job.path })
             #expect(String(decoding: built.contents, as: UTF8.self) == reference, "\(job.path)")
             pages += 1
         }
         #expect(pages > 10)
+    }
+
+    /// Contexts list their members for templates by hand; what their synthesized `Encodable`
+    /// conformance writes is the reference, so a member left out, misnamed or given the wrong
+    /// value fails here. Every page of the example portal, and each client's onboarding context.
+    @Test func contextsListEveryMember() throws {
+        let site = try #require(try exampleSite())
+        let renderer = SiteRenderer(site: site.site, templates: site.templates)
+        let portal = site.site.portal
+        var contexts = try renderer.pageJobs().map { try $0.context() }
+        contexts += site.site.clients.map { client in
+            OnboardingContext(site: SiteContext(title: portal.title, company: portal.company, homeAccountID: portal.homeAccountID,
+                                                partition: portal.partition.rawValue, startURL: portal.startURL),
+                              client: ClientDetails(name: client.client.name, slug: client.client.slug,
+                                                    description: client.client.description, contacts: client.client.contacts),
+                              externalID: client.client.externalID, instanceARN: portal.identityCenterInstanceARN,
+                              kit: renderer.kit(client))
+        }
+        for context in contexts {
+            let encodable = try #require(context as? any Encodable)
+            let reference = TemplateValue(encoding: encodable)
+            #expect(context.templateValue.canonical == reference.canonical, "\(type(of: context))")
+        }
+        #expect(contexts.count > 10)
     }
 
     /// swift-mustache escapes per `Character`; a quote followed by a combining mark is one
@@ -142,6 +166,17 @@ import Testing
 }
 
 extension TemplateValue {
+    /// One text per value whatever the order of an object's members.
+    var canonical: String {
+        switch self {
+        case .text(let text): text.debugDescription
+        case .number(let number): "\(number)"
+        case .flag(let flag): "\(flag)"
+        case .list(let items): "[" + items.map(\.canonical).joined(separator: ",") + "]"
+        case .object(let object): "{" + object.sortedKeys.map { "\($0.debugDescription):\(object[$0]!.canonical)" }.joined(separator: ",") + "}"
+        }
+    }
+
     /// The same value as swift-mustache reads it: strings, numbers, arrays and dictionaries.
     var referenceValue: Any {
         switch self {

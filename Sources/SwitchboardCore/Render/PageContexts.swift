@@ -1,29 +1,50 @@
-/// What each page template sees (README, "Customising templates"). Mustache reads stored
-/// properties by name; every value is HTML-escaped by `{{name}}`, and only the Markdown HTML
-/// (`html`, `intro`) is meant for `{{{triple}}}` braces.
-struct SiteContext: Encodable {
+/// What each page template sees (README, "Customising templates"). Mustache reads members by
+/// name; every value is HTML-escaped by `{{name}}`, and only the Markdown HTML (`html`, `intro`)
+/// is meant for `{{{triple}}}` braces. Each context lists its members for templates in
+/// `templateValue`; its `Encodable` conformance is the reference a test compares that with.
+struct SiteContext: Encodable, TemplateRepresentable {
     let title: String
     let company: String
     let homeAccountID: String
     let partition: String
     let startURL: String
+
+    var templateValue: TemplateValue {
+        .members([
+            "title": title.templateValue, "company": company.templateValue,
+            "homeAccountID": homeAccountID.templateValue, "partition": partition.templateValue,
+            "startURL": startURL.templateValue,
+        ])
+    }
 }
 
-struct LinkContext: Encodable {
+struct LinkContext: Encodable, TemplateRepresentable {
     let title: String
     let href: String
     let summary: String?
+
+    var templateValue: TemplateValue {
+        .members([
+            "title": title.templateValue, "href": href.templateValue, "summary": summary?.templateValue,
+        ])
+    }
 }
 
-struct PageBase: Encodable {
+struct PageBase: Encodable, TemplateRepresentable {
     /// Prefix from this page back to the portal root (`""`, `"../"`, `"../../"`).
     let root: String
     let site: SiteContext
     /// Site-wide docs, for navigation.
     let nav: [LinkContext]
+
+    var templateValue: TemplateValue {
+        .members([
+            "root": root.templateValue, "site": site.templateValue, "nav": nav.templateValue,
+        ])
+    }
 }
 
-struct HomePage: Encodable {
+struct HomePage: Encodable, TemplateRepresentable {
     let page: PageBase
     let title: String
     let searchLabel = "Search clients and accounts"
@@ -33,16 +54,31 @@ struct HomePage: Encodable {
     let accountCount: Int
     /// First all access levels, then one entry per access level.
     let exports: [ExportContext]
+
+    var templateValue: TemplateValue {
+        .members([
+            "page": page.templateValue, "title": title.templateValue, "searchLabel": searchLabel.templateValue,
+            "intro": intro?.templateValue, "clients": clients.templateValue, "docs": docs.templateValue,
+            "accountCount": accountCount.templateValue, "exports": exports.templateValue,
+        ])
+    }
 }
 
-struct ExportContext: Encodable {
+struct ExportContext: Encodable, TemplateRepresentable {
     let title: String
     let awsConfig: String
     let aesr: String
     let bookmarks: String
+
+    var templateValue: TemplateValue {
+        .members([
+            "title": title.templateValue, "awsConfig": awsConfig.templateValue, "aesr": aesr.templateValue,
+            "bookmarks": bookmarks.templateValue,
+        ])
+    }
 }
 
-struct ClientSummary: Encodable {
+struct ClientSummary: Encodable, TemplateRepresentable {
     let name: String
     let slug: String
     /// Lowercased words the in-page search matches against.
@@ -51,25 +87,48 @@ struct ClientSummary: Encodable {
     let description: String?
     let accounts: [AccountSummary]
     let permissionSets: [PermissionSetContext]
+
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "slug": slug.templateValue, "searchText": searchText.templateValue,
+            "href": href.templateValue, "description": description?.templateValue,
+            "accounts": accounts.templateValue, "permissionSets": permissionSets.templateValue,
+        ])
+    }
 }
 
-struct AccountSummary: Encodable {
+struct AccountSummary: Encodable, TemplateRepresentable {
     let name: String
     let id: String
     let alias: String?
     let environment: String
     let href: String
     let searchText: String
+
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "id": id.templateValue, "alias": alias?.templateValue,
+            "environment": environment.templateValue, "href": href.templateValue,
+            "searchText": searchText.templateValue,
+        ])
+    }
 }
 
-struct PermissionSetContext: Encodable {
+struct PermissionSetContext: Encodable, TemplateRepresentable {
     let name: String
     let level: String
     let description: String
     let signInURL: String
+
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "level": level.templateValue, "description": description.templateValue,
+            "signInURL": signInURL.templateValue,
+        ])
+    }
 }
 
-struct ClientPage: Encodable {
+struct ClientPage: Encodable, TemplateRepresentable {
     let page: PageBase
     let title: String
     let searchLabel: String
@@ -79,19 +138,35 @@ struct ClientPage: Encodable {
     let docs: [LinkContext]
     let permissionSets: [PermissionSetContext]
     let kit: KitContext
+
+    var templateValue: TemplateValue {
+        .members([
+            "page": page.templateValue, "title": title.templateValue, "searchLabel": searchLabel.templateValue,
+            "client": client.templateValue, "intro": intro?.templateValue, "accounts": accounts.templateValue,
+            "docs": docs.templateValue, "permissionSets": permissionSets.templateValue, "kit": kit.templateValue,
+        ])
+    }
 }
 
 /// The admin's setup kit of a client, hrefs relative to the client page.
-struct KitContext: Encodable {
+struct KitContext: Encodable, TemplateRepresentable {
     let onboarding: String
     let permissionSetsTemplate: String
     let levels: [KitLevel]
     /// Every account with roles, linking the template it shares with others.
     let accounts: [KitAccount]
     let roleTemplates: [KitRoleTemplate]
+
+    var templateValue: TemplateValue {
+        .members([
+            "onboarding": onboarding.templateValue, "permissionSetsTemplate": permissionSetsTemplate.templateValue,
+            "levels": levels.templateValue, "accounts": accounts.templateValue,
+            "roleTemplates": roleTemplates.templateValue,
+        ])
+    }
 }
 
-struct KitLevel: Encodable {
+struct KitLevel: Encodable, TemplateRepresentable {
     let name: String
     let key: String
     let roleName: String
@@ -99,39 +174,73 @@ struct KitLevel: Encodable {
     let permissionSet: String
     let trustPolicy: String
     let inlinePolicy: String
+
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "key": key.templateValue, "roleName": roleName.templateValue,
+            "rolePath": rolePath.templateValue, "permissionSet": permissionSet.templateValue,
+            "trustPolicy": trustPolicy.templateValue, "inlinePolicy": inlinePolicy.templateValue,
+        ])
+    }
 }
 
-struct KitAccount: Encodable {
+struct KitAccount: Encodable, TemplateRepresentable {
     let name: String
     let id: String
     let template: String
+
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "id": id.templateValue, "template": template.templateValue,
+        ])
+    }
 }
 
 /// A remote-roles template and the accounts to deploy it in.
-struct KitRoleTemplate: Encodable {
+struct KitRoleTemplate: Encodable, TemplateRepresentable {
     let name: String
     let template: String
     let accounts: [KitAccount]
+
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "template": template.templateValue, "accounts": accounts.templateValue,
+        ])
+    }
 }
 
 /// Context of `onboarding.md.mustache` (Markdown, rendered into the `doc` template).
-struct OnboardingContext: Encodable {
+struct OnboardingContext: Encodable, TemplateRepresentable {
     let site: SiteContext
     let client: ClientDetails
     let externalID: String?
     let instanceARN: String?
     let kit: KitContext
+
+    var templateValue: TemplateValue {
+        .members([
+            "site": site.templateValue, "client": client.templateValue, "externalID": externalID?.templateValue,
+            "instanceARN": instanceARN?.templateValue, "kit": kit.templateValue,
+        ])
+    }
 }
 
-struct AccessPage: Encodable {
+struct AccessPage: Encodable, TemplateRepresentable {
     let page: PageBase
     let title: String
     let searchLabel = "Search permission sets, clients and accounts"
     let permissionSets: [AccessEntry]
     let manifest: String
+
+    var templateValue: TemplateValue {
+        .members([
+            "page": page.templateValue, "title": title.templateValue, "searchLabel": searchLabel.templateValue,
+            "permissionSets": permissionSets.templateValue, "manifest": manifest.templateValue,
+        ])
+    }
 }
 
-struct AccessEntry: Encodable {
+struct AccessEntry: Encodable, TemplateRepresentable {
     let name: String
     let level: String
     let client: String
@@ -139,23 +248,45 @@ struct AccessEntry: Encodable {
     let signInURL: String
     let searchText: String
     let roles: [AccessRole]
+
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "level": level.templateValue, "client": client.templateValue,
+            "clientHref": clientHref.templateValue, "signInURL": signInURL.templateValue,
+            "searchText": searchText.templateValue, "roles": roles.templateValue,
+        ])
+    }
 }
 
-struct AccessRole: Encodable {
+struct AccessRole: Encodable, TemplateRepresentable {
     let accountName: String
     let accountId: String
     let roleARN: String
     let href: String
+
+    var templateValue: TemplateValue {
+        .members([
+            "accountName": accountName.templateValue, "accountId": accountId.templateValue,
+            "roleARN": roleARN.templateValue, "href": href.templateValue,
+        ])
+    }
 }
 
-struct ClientDetails: Encodable {
+struct ClientDetails: Encodable, TemplateRepresentable {
     let name: String
     let slug: String
     let description: String?
     let contacts: [Contact]
+
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "slug": slug.templateValue, "description": description?.templateValue,
+            "contacts": contacts.templateValue,
+        ])
+    }
 }
 
-struct AccountContext: Encodable {
+struct AccountContext: Encodable, TemplateRepresentable {
     let anchor: String
     let searchText: String
     let id: String
@@ -165,9 +296,17 @@ struct AccountContext: Encodable {
     let region: String
     let tags: [String]
     let roles: [RoleContext]
+
+    var templateValue: TemplateValue {
+        .members([
+            "anchor": anchor.templateValue, "searchText": searchText.templateValue, "id": id.templateValue,
+            "name": name.templateValue, "alias": alias?.templateValue, "environment": environment.templateValue,
+            "region": region.templateValue, "tags": tags.templateValue, "roles": roles.templateValue,
+        ])
+    }
 }
 
-struct RoleContext: Encodable {
+struct RoleContext: Encodable, TemplateRepresentable {
     /// `slug/accountID/levelKey`: identifies the launch for favourites and recents.
     let key: String
     /// `Client · Account · Level`, for favourites and recents.
@@ -186,9 +325,22 @@ struct RoleContext: Encodable {
     let signInURL: String
     let switchRoleURL: String
     let profileName: String
+
+    var templateValue: TemplateValue {
+        .members([
+            "key": key.templateValue, "label": label.templateValue, "searchText": searchText.templateValue,
+            "level": level.templateValue, "levelKey": levelKey.templateValue,
+            "description": description.templateValue, "color": color.templateValue,
+            "colorHex": colorHex.templateValue, "roleName": roleName.templateValue,
+            "rolePath": rolePath.templateValue, "roleARN": roleARN.templateValue,
+            "permissionSet": permissionSet.templateValue, "displayName": displayName.templateValue,
+            "signInURL": signInURL.templateValue, "switchRoleURL": switchRoleURL.templateValue,
+            "profileName": profileName.templateValue,
+        ])
+    }
 }
 
-struct DocPage: Encodable {
+struct DocPage: Encodable, TemplateRepresentable {
     let page: PageBase
     let title: String
     let summary: String?
@@ -196,9 +348,35 @@ struct DocPage: Encodable {
     let headings: [DocumentHeading]
     /// The page this doc belongs to: the home page or its client's page.
     let parent: LinkContext
+
+    var templateValue: TemplateValue {
+        .members([
+            "page": page.templateValue, "title": title.templateValue, "summary": summary?.templateValue,
+            "html": html.templateValue, "headings": headings.templateValue, "parent": parent.templateValue,
+        ])
+    }
 }
 
-struct NotFoundPage: Encodable {
+struct NotFoundPage: Encodable, TemplateRepresentable {
     let page: PageBase
     let title: String
+
+    var templateValue: TemplateValue { .members(["page": page.templateValue, "title": title.templateValue]) }
+}
+
+extension DocumentHeading: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .members([
+            "level": level.templateValue, "text": text.templateValue, "id": id.templateValue,
+        ])
+    }
+}
+
+extension Contact: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "email": email?.templateValue, "role": role?.templateValue,
+            "phone": phone?.templateValue,
+        ])
+    }
 }

@@ -11,7 +11,7 @@ struct SiteRenderer: Sendable {
     struct PageJob: Sendable {
         let path: String
         let template: String
-        let context: @Sendable () throws(InvalidInput) -> any Encodable
+        let context: @Sendable () throws(InvalidInput) -> any TemplateRepresentable
     }
 
     /// Independent pieces of output; they run on every core.

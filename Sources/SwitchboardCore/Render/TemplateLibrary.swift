@@ -63,8 +63,8 @@ struct TemplateLibrary: Sendable {
     }
 
     /// Renders `context` (a page context struct) through the template `name`, as UTF-8.
-    func render(_ context: some Encodable, with name: String) throws(InvalidInput) -> [UInt8] {
-        guard let bytes = TemplateRenderer.render(name, in: compiled, context: TemplateValue(encoding: context)) else {
+    func render(_ context: some TemplateRepresentable, with name: String) throws(InvalidInput) -> [UInt8] {
+        guard let bytes = TemplateRenderer.render(name, in: compiled, context: context.templateValue) else {
             throw InvalidInput([.error(SourceLocation(path: "\(directory)/\(name).mustache"), "missing template '\(name)'")])
         }
         return bytes

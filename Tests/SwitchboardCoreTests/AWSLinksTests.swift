@@ -117,6 +117,42 @@ import Testing
         #expect(AWSLinks.permissionSetName(pattern: "Ext-{client}-Admin", clientPrefix: "Abc") == "Ext-Abc-Admin")
     }
 
+    @Test func placeholdersFillKnownNamesOnly() {
+        let values: KeyValuePairs = ["client": "acme", "level": "read-only", "empty": ""]
+        #expect(fillPlaceholders("{client}-{level}", values) == "acme-read-only")
+        #expect(fillPlaceholders("{client}{client}", values) == "acmeacme")
+        #expect(fillPlaceholders("x{empty}y", values) == "xy")
+        #expect(fillPlaceholders("{unknown}-{client}", values) == "{unknown}-acme")
+        #expect(fillPlaceholders("{{client}}", values) == "{acme}")
+        #expect(fillPlaceholders("open {client", values) == "open {client")
+        #expect(fillPlaceholders("é{client}ü}", values) == "éacmeü}")
+        #expect(fillPlaceholders("", values) == "")
+    }
+
+    /// ASCII names take a byte-wise path; it must agree with the Unicode one, kept here as written before.
+    @Test func asciiSlugsMatchTheUnicodeDefinition() {
+        func reference(_ text: String) -> String {
+            var slug = ""
+            for scalar in text.lowercased().unicodeScalars {
+                if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                    slug.unicodeScalars.append(scalar)
+                } else if !slug.isEmpty, slug.last != "-" {
+                    slug += "-"
+                }
+            }
+            while slug.last == "-" { slug.removeLast() }
+            return slug
+        }
+        var generator = SeededGenerator(seed: 0x51A6)
+        let pieces = ["a", "Z", "0", "9", "-", "--", " ", "_", ".", "/", "@", "~", "\t", "Prod", "EU West"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(asciiSlug(text) == reference(text), "\(text.debugDescription)")
+        }
+        #expect(asciiSlug("Hello, World!") == "hello-world")
+        #expect(asciiSlug("\u{212A}elvin Café") == "kelvin-caf") // the Kelvin sign lowercases to an ASCII k
+    }
+
     @Test func partitionOfRegion() {
         #expect(Partition.of(region: "us-gov-west-1") == .awsUSGov)
         #expect(Partition.of(region: "cn-north-1") == .awsCN)

@@ -20,11 +20,12 @@ final class YAMLReader {
     /// Parses one YAML document. Malformed YAML and duplicate keys are reported with position.
     /// Plain scalars stay untyped text (`Resolver.basic`): values are read as written, and
     /// `int`/`bool` below parse the few typed ones. Yams' default resolver matches every scalar
-    /// against regular expressions, a fifth of the inventory's load time.
+    /// against regular expressions, a fifth of the inventory's load time. The encoding is given:
+    /// Yams' default reads the whole process environment on every call.
     func parse(_ text: String) -> Node? {
         self.text = text
         do {
-            guard let root = try Yams.compose(yaml: text, .basic) else {
+            guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 error(at: 1, 1, "the file is empty; see the README's inventory schema for what it must contain")
                 return nil
             }

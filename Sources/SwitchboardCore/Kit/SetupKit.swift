@@ -93,21 +93,32 @@ enum SetupKit {
     /// AWS CLI profile names (permission sets and roles) that two entries would share.
     static func profileConflicts(_ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var profiles: [String: String] = [:]
+        // Who took each name, described only when another wants it: there is one per role.
+        enum User {
+            case permissionSet(String)
+            case role(client: String, account: String, level: String)
+            var description: String {
+                switch self {
+                case .permissionSet(let name): "permission set \(name)"
+                case .role(let client, let account, let level): "\(client) \(account) \(level)"
+                }
+            }
+        }
+        var profiles: [String: User] = [:]
+        profiles.reserveCapacity(site.accountCount * site.portal.accessLevels.count)
         for client in site.clients {
             let location = SourceLocation(path: client.client.file, line: 1, column: 1)
             for set in client.permissionSets {
-                if let other = profiles[set.name] {
-                    diagnostics.append(.error(location, "AWS CLI profile name '\(set.name)' is used twice (also by \(other)); give each access level its own permission_set pattern"))
+                if let other = profiles.updateValue(.permissionSet(set.name), forKey: set.name) {
+                    diagnostics.append(.error(location, "AWS CLI profile name '\(set.name)' is used twice (also by \(other.description)); give each access level its own permission_set pattern"))
                 }
-                profiles[set.name] = "permission set \(set.name)"
             }
             for account in client.accounts {
                 for role in account.roles {
-                    if let other = profiles[role.profileName] {
-                        diagnostics.append(.error(account.account.location, "AWS CLI profile name '\(role.profileName)' is used twice (also by \(other)); change exports.profile_name in portal.yaml or rename an account"))
+                    let user = User.role(client: client.client.name, account: account.account.name, level: role.level.key)
+                    if let other = profiles.updateValue(user, forKey: role.profileName) {
+                        diagnostics.append(.error(account.account.location, "AWS CLI profile name '\(role.profileName)' is used twice (also by \(other.description)); change exports.profile_name in portal.yaml or rename an account"))
                     }
-                    profiles[role.profileName] = "\(client.client.name) \(account.account.name) \(role.level.key)"
                 }
             }
         }

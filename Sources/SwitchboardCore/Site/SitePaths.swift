@@ -58,6 +58,21 @@ public enum DocumentOwner: Hashable, Sendable {
 /// Lowercase ASCII letters and digits of `text`, runs of anything else turned into one `-`
 /// (`"Hello, World!"` → `hello-world`): heading ids, profile names, import slugs.
 func asciiSlug(_ text: String) -> String {
+    // Names are nearly always ASCII: bytes then (profile names ask for one per role). Other
+    // text is lowercased as Unicode first, where a few letters become ASCII ones (K → k).
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            default: if let last = bytes.last, last != UInt8(ascii: "-") { bytes.append(UInt8(ascii: "-")) }
+            }
+        }
+        while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
     var slug = ""
     for scalar in text.lowercased().unicodeScalars {
         if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

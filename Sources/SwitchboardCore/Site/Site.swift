@@ -36,19 +36,34 @@ public struct SiteAccount: Sendable {
 }
 
 /// One way into one client account: an access level's role there, and the two links that reach it.
-public struct SiteRole: Sendable {
-    public var level: AccessLevel
-    public var roleName: String
-    public var rolePath: String
-    public var roleARN: String
-    public var permissionSet: String
-    public var displayName: String
+/// A class: pages, exports and manifests each walk every role, and copying nine strings per
+/// visit was a measurable share of a large build.
+public final class SiteRole: Sendable {
+    public let level: AccessLevel
+    public let roleName: String
+    public let rolePath: String
+    public let roleARN: String
+    public let permissionSet: String
+    public let displayName: String
     /// Step 2 of the launch: console switch-role link into the client account.
-    public var switchRoleURL: String
+    public let switchRoleURL: String
     /// Step 1 of the launch: Identity Center sign-in into the home account with the permission set.
-    public var signInURL: String
+    public let signInURL: String
     /// The `~/.aws/config` profile that assumes this role (see `ExportSettings`).
-    public var profileName: String
+    public let profileName: String
+
+    init(level: AccessLevel, roleName: String, rolePath: String, roleARN: String, permissionSet: String,
+         displayName: String, switchRoleURL: String, signInURL: String, profileName: String) {
+        self.level = level
+        self.roleName = roleName
+        self.rolePath = rolePath
+        self.roleARN = roleARN
+        self.permissionSet = permissionSet
+        self.displayName = displayName
+        self.switchRoleURL = switchRoleURL
+        self.signInURL = signInURL
+        self.profileName = profileName
+    }
 }
 
 /// A permission set in the home account (one per client and access level) and its sign-in link.

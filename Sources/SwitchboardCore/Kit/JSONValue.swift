@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value whose object keys keep their order, printed the same way every time. Policies
 /// and CloudFormation templates read best in their conventional key order (Version before Statement).
-indirect enum JSONValue: Equatable {
+enum JSONValue: Equatable {
     case string(String)
     case number(Int)
     case bool(Bool)

@@ -1,7 +1,7 @@
 /// What a template sees: page contexts turned into plain values once per page, so a
 /// `{{name}}` is a member lookup. Reflection through `Mirror` cost a large share of a build,
 /// and so did going through `Encodable`; contexts list their members themselves.
-indirect enum TemplateValue: Sendable {
+enum TemplateValue: Sendable {
     case text(String)
     case number(Int)
     case flag(Bool)

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-3}"
-bash .ci/ensure-debian-packages libcmark-dev pkg-config hugo cmark time
+bash .ci/ensure-debian-packages libcmark-dev pkg-config hugo cmark time valgrind
 swift build -c release --product switchboard >&2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -44,6 +44,12 @@ for run in $(seq "$runs"); do
   "$sb" build --timings --content "$work/docs/content" --output "$work/docs-timed-$run" | sed -n 's/.* docs \([0-9]*\) ms.*/\1/p'
 done > "$work/markdown.times"
 markdown=$(sort -n "$work/markdown.times" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+# CPU work without this machine's noise: instructions executed by `check` on a 100-client portal, which
+# callgrind counts repeatably (on a stripped copy: valgrind cannot read the Swift binary's debug info).
+python3 Tests/Benchmark/generate.py "$work/medium" --clients 100 --accounts 10 --docs 200 --seed 7
+cp "$sb" "$work/switchboard-stripped" && strip "$work/switchboard-stripped"
+instructions=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$work/switchboard-stripped" check --content "$work/medium/content" 2>&1 \
+  | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
 
 printf '| case | wall s (median of %s) | CPU s | peak MB |\n|---|---|---|---|\n' "$runs"
 for name in small large large-unchanged docs-only hugo cmark; do
@@ -54,6 +60,7 @@ echo "serve, one doc edited on the large case: served $(sort -n "$work/serve.tim
 echo "large-unchanged / large (wall): $(ratio large-unchanged large)"
 echo "Switchboard/Hugo (wall, the same 2000 docs): $(ratio docs-only hugo); large portal/Hugo: $(ratio large hugo)"
 echo "Switchboard/cmark (wall, the same 2000 docs): $(ratio docs-only cmark); the Markdown part alone: $markdown ms, $(awk -v a="$markdown" -v b="$(median cmark 1)" 'BEGIN { printf "%.2f", a / 1000 / b }') x cmark"
+echo "check of 100 clients (1000 accounts, 200 docs): $(awk -v i="$instructions" 'BEGIN { printf "%.3f", i / 1e9 }') G instructions (callgrind)"
 echo
 echo "large: 1000 clients, 10000 accounts, 3 access levels, 2000 docs of about 4 KB ($(find "$work/large-1" -type f | wc -l) files, $(du -sm --apparent-size "$work/large-1" | cut -f1) MB)."
 echo "docs-only, hugo, cmark: the same 2000 docs of about 4 KB (docs-only adds one client and account)."

@@ -59,7 +59,7 @@ enum SetupKit {
     enum ExportFormat: CaseIterable, Sendable { case awsConfig, aesr, bookmarks }
 
     static func accessManifestFile(site: Site) -> OutputFile {
-        OutputFile(path: accessManifest, contents: Data(AccessMatrix(site: site).json.text.utf8))
+        OutputFile(path: accessManifest, contents: AccessMatrix(site: site).json.data)
     }
 
     /// A client's kit (policies, CloudFormation templates) and the problems only visible once

@@ -24,8 +24,8 @@ enum TemplateValue: Sendable {
     }
 }
 
-/// Anything a page context holds. Contexts call `templateValue` on each member themselves:
-/// through `any TemplateRepresentable`, arrays converted in unspecialized generic code, slowly.
+/// Anything a page context holds. Contexts call `templateValue` on each member themselves
+/// (taking members as `any TemplateRepresentable` made arrays convert in slow, unspecialized code).
 protocol TemplateRepresentable {
     var templateValue: TemplateValue { get }
 }

@@ -73,6 +73,11 @@ func asciiSlug(_ text: String) -> String {
         while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
+    return unicodeSlug(text)
+}
+
+/// `asciiSlug` by its definition, for any text.
+func unicodeSlug(_ text: String) -> String {
     var slug = ""
     for scalar in text.lowercased().unicodeScalars {
         if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

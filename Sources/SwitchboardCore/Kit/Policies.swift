@@ -46,9 +46,12 @@ enum Policies {
 
     /// Length as IAM counts it: the document (`JSONValue.text`) without white space.
     static func compactLength(_ text: String) -> Int {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.utf8.count { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
+        var text = text
+        // Over the contiguous bytes: iterating a String's UTF-8 view is many times slower.
+        let asciiLength: Int? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes.count { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
         }
-        return text.filter { !$0.isWhitespace }.count
+        return asciiLength ?? text.filter { !$0.isWhitespace }.count
     }
 }

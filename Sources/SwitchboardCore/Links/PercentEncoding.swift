@@ -6,6 +6,7 @@
 public func percentEncode(_ value: String) -> String {
     if value.utf8.allSatisfy(isUnreserved) { return value }
     var encoded: [UInt8] = []
+    encoded.reserveCapacity(value.utf8.count * 3)
     appendPercentEncoded(value, to: &encoded)
     return String(decoding: encoded, as: UTF8.self)
 }
@@ -13,6 +14,7 @@ public func percentEncode(_ value: String) -> String {
 /// `name=value&name=value` with every name and value percent-encoded, in the given order.
 public func queryString(_ items: [(name: String, value: String)]) -> String {
     var query: [UInt8] = []
+    query.reserveCapacity(items.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 } * 3 / 2)
     for (index, item) in items.enumerated() {
         if index > 0 { query.append(UInt8(ascii: "&")) }
         appendPercentEncoded(item.name, to: &query)
@@ -22,13 +24,18 @@ public func queryString(_ items: [(name: String, value: String)]) -> String {
     return String(decoding: query, as: UTF8.self)
 }
 
+/// Callers reserve capacity: reserving here, once per value, would reallocate for each one.
 private func appendPercentEncoded(_ value: String, to bytes: inout [UInt8]) {
-    bytes.reserveCapacity(bytes.count + value.utf8.count)
-    for byte in value.utf8 {
-        if isUnreserved(byte) {
-            bytes.append(byte)
-        } else {
-            bytes += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
+    var value = value
+    value.withUTF8 { utf8 in
+        for byte in utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0x0F))
+            }
         }
     }
 }

@@ -88,17 +88,18 @@ final class YAMLReader {
         return string(node, named: "'\(key)' in \(what)")
     }
 
-    func string(_ node: Node, named name: String) -> String? {
+    /// `name` is only formatted for a message: it is asked for every value of the inventory.
+    func string(_ node: Node, named name: @autoclosure () -> String) -> String? {
         guard let scalar = node.scalar else {
-            error(node, "\(name) must be a single value, found \(describe(node))")
+            error(node, "\(name()) must be a single value, found \(describe(node))")
             return nil
         }
         if scalar.style == .plain, node.null != nil {
-            error(node, "\(name) is empty; give it a value or remove the key")
+            error(node, "\(name()) is empty; give it a value or remove the key")
             return nil
         }
         if let bidi = scalar.string.unicodeScalars.first(where: isBidiControl) {
-            error(node, "\(name) contains the invisible bidirectional control U+\(String(bidi.value, radix: 16, uppercase: true)), which can make text display differently from what it is; remove it")
+            error(node, "\(name()) contains the invisible bidirectional control U+\(String(bidi.value, radix: 16, uppercase: true)), which can make text display differently from what it is; remove it")
             return nil
         }
         return scalar.string

@@ -27,7 +27,7 @@ enum JSONValue: Equatable {
     private func write(to output: inout [UInt8], depth: Int) {
         func newline(_ depth: Int) {
             output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+            for _ in 0..<(2 * depth) { output.append(UInt8(ascii: " ")) } // faster than appending a `Repeated`
         }
         switch self {
         case .string(let value): Self.appendQuoted(value, to: &output)

@@ -10,11 +10,11 @@ enum HTMLEscaping {
             var start = 0
             for index in bytes.indices {
                 guard let replacement = replacement(for: bytes[index]) else { continue }
-                output.append(contentsOf: bytes[start..<index])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 output.append(contentsOf: replacement)
                 start = index + 1
             }
-            output.append(contentsOf: bytes[start...])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 

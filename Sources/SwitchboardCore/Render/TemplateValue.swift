@@ -30,20 +30,12 @@ protocol TemplateRepresentable {
     var templateValue: TemplateValue { get }
 }
 
-extension TemplateValue: TemplateRepresentable {
-    var templateValue: TemplateValue { self }
-}
-
 extension String: TemplateRepresentable {
     var templateValue: TemplateValue { .text(self) }
 }
 
 extension Int: TemplateRepresentable {
     var templateValue: TemplateValue { .number(self) }
-}
-
-extension Bool: TemplateRepresentable {
-    var templateValue: TemplateValue { .flag(self) }
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {

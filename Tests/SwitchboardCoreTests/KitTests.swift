@@ -210,6 +210,9 @@ import Testing
         #expect(CloudFormation.logicalID("AbcCorp+Ops=1") == "AbcCorpOps1")
         #expect(CloudFormation.description("a\u{202E}b 🚀 é", limit: 100) == "a-b - é")
         #expect(CloudFormation.description(String(repeating: "x", count: 2000), limit: 700).count == 700)
+        #expect(CloudFormation.description("Acme (home 111122223333) ~ ok", limit: 100) == "Acme (home 111122223333) ~ ok")
+        #expect(CloudFormation.description("a\tb\u{7F}c", limit: 100) == "a-b-c")
+        #expect(CloudFormation.description(String(repeating: "x", count: 699) + "é€", limit: 700) == String(repeating: "x", count: 699) + "é")
     }
 
     @Test func bookmarksEscapeNamesAndLinks() throws {

@@ -82,6 +82,10 @@ enum CloudFormation {
 
     /// IAM and Identity Center descriptions allow tab, line breaks and Latin-1 printable characters.
     static func description(_ text: String, limit: Int) -> String {
+        // The usual case, printable ASCII, needs no scalar-by-scalar copy: one byte is one character.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) {
+            return text.utf8.count <= limit ? text : String(text.prefix(limit))
+        }
         let allowed = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             (0x20...0x7E).contains(scalar.value) || (0xA1...0xFF).contains(scalar.value) ? scalar : "-"
         }))

@@ -140,5 +140,21 @@ import Testing
         #expect(LinkTarget("a.md#b") == .relative(path: "a.md", fragment: "b"))
         #expect(LinkTarget("a.md?x=1") == .relative(path: "a.md", fragment: nil))
         #expect(LinkTarget("") == .empty)
+        #expect(LinkTarget("#") == .anchor(""))
+        #expect(LinkTarget("a.md?x=1#f") == .relative(path: "a.md", fragment: "f"))
+        #expect(LinkTarget("a.md#b?c") == .relative(path: "a.md", fragment: "b?c"))
+        #expect(LinkTarget("Svn+SSH.1:x") == .external)
+        #expect(LinkTarget("1ab:c.md") == .relative(path: "1ab:c.md", fragment: nil))
+        #expect(LinkTarget("a_b:c.md") == .relative(path: "a_b:c.md", fragment: nil))
+        #expect(LinkTarget("é:x.md#ü") == .relative(path: "é:x.md", fragment: "ü"))
+    }
+
+    @Test func relativePathsResolveInsideContent() {
+        let folder = ["clients", "acme"]
+        #expect(DocumentLoader.resolve("runbook.md", from: folder) == "clients/acme/runbook.md")
+        #expect(DocumentLoader.resolve("./a//b.md", from: folder) == "clients/acme/a/b.md")
+        #expect(DocumentLoader.resolve("../../docs/é.md", from: folder) == "docs/é.md")
+        #expect(DocumentLoader.resolve("../../../x.md", from: folder) == nil)
+        #expect(DocumentLoader.resolve("..a/.b.md", from: folder) == "clients/acme/..a/.b.md")
     }
 }

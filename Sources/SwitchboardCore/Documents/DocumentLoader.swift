@@ -58,10 +58,10 @@ public enum DocumentLoader {
             var found = DiagnosticList()
             return (parse(source, diagnostics: &found), found)
         }
-        let anchorsBySource = anchors(of: parsed.map(\.0.document))
+        let targets = linkTargets(of: parsed.map(\.0.document))
         let finished = parallelMap(parsed.map(\.0)) { item in
             var found = DiagnosticList()
-            return (finish(item, anchorsBySource: anchorsBySource, allowRawHTML: allowRawHTML, diagnostics: &found), found)
+            return (finish(item, targets: targets, allowRawHTML: allowRawHTML, diagnostics: &found), found)
         }
         for (_, found) in parsed { diagnostics.append(contentsOf: found.all) }
         for (_, found) in finished { diagnostics.append(contentsOf: found.all) }
@@ -72,24 +72,31 @@ public enum DocumentLoader {
     static func reload(_ source: Source, among others: [Document], allowRawHTML: Bool,
                        diagnostics: inout DiagnosticList) -> Document {
         let item = parse(source, diagnostics: &diagnostics)
-        var anchorsBySource = anchors(of: others)
-        anchorsBySource.merge(anchors(of: [item.document])) { _, own in own }
-        return finish(item, anchorsBySource: anchorsBySource, allowRawHTML: allowRawHTML, diagnostics: &diagnostics)
+        var targets = linkTargets(of: others)
+        targets.merge(linkTargets(of: [item.document])) { _, own in own }
+        return finish(item, targets: targets, allowRawHTML: allowRawHTML, diagnostics: &diagnostics)
     }
 
-    /// The heading ids of each doc, by its path relative to `content/`.
-    private static func anchors(of documents: [Document]) -> [String: Set<String>] {
-        var anchorsBySource: [String: Set<String>] = [:]
+    /// What a link to a doc needs: its page and the ids of its headings.
+    private struct LinkedDoc {
+        let page: String
+        let anchors: Set<String>
+    }
+
+    /// Every doc a link can point at, by its path relative to `content/`.
+    private static func linkTargets(of documents: [Document]) -> [String: LinkedDoc] {
+        var targets: [String: LinkedDoc] = [:]
         for document in documents {
-            anchorsBySource[SitePaths.source(document.owner, stem: document.stem)] = Set(document.headings.map(\.id))
+            targets[SitePaths.source(document.owner, stem: document.stem)] =
+                LinkedDoc(page: document.page, anchors: Set(document.headings.map(\.id)))
         }
-        return anchorsBySource
+        return targets
     }
 
-    private static func finish(_ item: Parsed, anchorsBySource: [String: Set<String>], allowRawHTML: Bool,
+    private static func finish(_ item: Parsed, targets: [String: LinkedDoc], allowRawHTML: Bool,
                                diagnostics: inout DiagnosticList) -> Document {
         var document = item.document
-        rewriteLinks(of: item, anchorsBySource: anchorsBySource, diagnostics: &diagnostics)
+        rewriteLinks(of: item, targets: targets, diagnostics: &diagnostics)
         document.html = item.tree.html(allowRawHTML: allowRawHTML)
         return document
     }
@@ -135,8 +142,7 @@ public enum DocumentLoader {
         return ((yaml, true), body)
     }
 
-    private static func rewriteLinks(of item: Parsed, anchorsBySource: [String: Set<String>],
-                                     diagnostics: inout DiagnosticList) {
+    private static func rewriteLinks(of item: Parsed, targets: [String: LinkedDoc], diagnostics: inout DiagnosticList) {
         let document = item.document
         let ownAnchors = Set(item.tree.headings.map(\.id))
         let sourceFolder = SitePaths.source(document.owner, stem: document.stem).split(separator: "/").dropLast().map(String.init)
@@ -160,16 +166,15 @@ public enum DocumentLoader {
                     diagnostics.error(location, "link '\(link.destination)' leads outside content/")
                     continue
                 }
-                guard let anchors = anchorsBySource[target] else {
+                guard let linked = targets[target] else {
                     diagnostics.error(location, "link '\(link.destination)' points to a missing doc (content/\(target)); fix the path or add the doc")
                     continue
                 }
-                if let fragment, !anchors.contains(fragment) {
+                if let fragment, !linked.anchors.contains(fragment) {
                     diagnostics.error(location, "link '\(link.destination)': content/\(target) has no heading with id '\(fragment)'")
                     continue
                 }
-                let page = SitePaths.document(owner(ofSource: target), stem: stem(ofSource: target))
-                let url = SitePaths.relative(from: document.page, to: page) + (fragment.map { "#\($0)" } ?? "")
+                let url = SitePaths.relative(from: document.page, to: linked.page) + (fragment.map { "#\($0)" } ?? "")
                 item.tree.setDestination(of: link, to: url)
             }
         }
@@ -177,27 +182,19 @@ public enum DocumentLoader {
 
     /// Resolves a relative path against a folder (both relative to `content/`); nil when it
     /// climbs above `content/`.
+    /// Works on the UTF-8 bytes, as file systems do (and as fast as every link of every doc needs).
     static func resolve(_ path: String, from folder: [String]) -> String? {
         var components = folder
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
                 guard !components.isEmpty else { return nil }
                 components.removeLast()
-            default: components.append(String(part))
+            } else {
+                components.append(String(Substring(part)))
             }
         }
         return components.joined(separator: "/")
-    }
-
-    private static func owner(ofSource source: String) -> DocumentOwner {
-        let parts = source.split(separator: "/")
-        return parts.first == "clients" && parts.count == 3 ? .client(String(parts[1])) : .site
-    }
-
-    private static func stem(ofSource source: String) -> String {
-        String(source.split(separator: "/").last?.dropLast(3) ?? "")
     }
 
     static func humanized(_ stem: String) -> String {
@@ -214,21 +211,25 @@ enum LinkTarget: Equatable {
     case absolutePath
     case relative(path: String, fragment: String?)
 
+    /// Reads the UTF-8 bytes: the delimiters are ASCII, and every link of every doc comes here.
     init(_ destination: String) {
-        if destination.isEmpty { self = .empty; return }
-        if destination.hasPrefix("#") { self = .anchor(String(destination.dropFirst())); return }
-        if destination.hasPrefix("//") || Self.hasScheme(destination) { self = .external; return }
-        if destination.hasPrefix("/") { self = .absolutePath; return }
-        let withoutQuery = destination.prefix { $0 != "#" }.prefix { $0 != "?" }
-        let fragment = destination.firstIndex(of: "#").map { String(destination[destination.index(after: $0)...]) }
-        self = .relative(path: String(withoutQuery), fragment: fragment)
+        let bytes = destination.utf8
+        guard let first = bytes.first else { self = .empty; return }
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        if hash == bytes.startIndex { self = .anchor(String(destination[bytes.index(after: bytes.startIndex)...])); return }
+        if destination.hasPrefix("//") || Self.hasScheme(bytes) { self = .external; return }
+        if first == UInt8(ascii: "/") { self = .absolutePath; return }
+        let beforeFragment = destination[..<(hash ?? bytes.endIndex)]
+        let path = beforeFragment.utf8.firstIndex(of: UInt8(ascii: "?")).map { beforeFragment[..<$0] } ?? beforeFragment
+        self = .relative(path: String(path), fragment: hash.map { String(destination[bytes.index(after: $0)...]) })
     }
 
     /// `scheme:` per RFC 3986: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
-    private static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let scheme = text[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    private static func hasScheme(_ bytes: String.UTF8View) -> Bool {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        guard let first = scheme.first, isLetter(first) else { return false }
+        return scheme.allSatisfy { isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "+-.".utf8.contains($0) }
     }
 }

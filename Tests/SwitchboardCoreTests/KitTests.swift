@@ -77,7 +77,7 @@ import Testing
             + account("222233337777", "Renamed", "    roles:\n      admin:\n        role_name: acme-admin\n")
         let site = try site(client: client)
         let acme = try #require(site.clients.first)
-        let templates = SetupKit.remoteRolesTemplates(acme)
+        let templates = acme.remoteRolesTemplates
         #expect(templates.map(\.path) == ["clients/acme/kit/remote-roles-222233334444.template.json",
                                           "clients/acme/kit/remote-roles-222233335555.template.json",
                                           "clients/acme/kit/remote-roles-222233337777.template.json"])

@@ -3,7 +3,8 @@ import Foundation
 /// Everything generated besides the pages: per client the admin's kit (policies, CloudFormation
 /// templates), the employees' exports, and the access matrix. Paths are relative to `public/`.
 enum SetupKit {
-    static func folder(_ client: SiteClient) -> String { "clients/\(client.client.slug)/kit" }
+    static func folder(_ client: SiteClient) -> String { folder(slug: client.client.slug) }
+    static func folder(slug: String) -> String { "clients/\(slug)/kit" }
     static func trustPolicy(_ client: SiteClient, _ level: AccessLevel) -> String { "\(folder(client))/trust-policy-\(level.key).json" }
     static func inlinePolicy(_ client: SiteClient, _ level: AccessLevel) -> String { "\(folder(client))/permission-set-policy-\(level.key).json" }
     static func permissionSets(_ client: SiteClient) -> String { "\(folder(client))/permission-sets.template.json" }
@@ -21,12 +22,13 @@ enum SetupKit {
         level.map { "\(exportsFolder)/\($0.key)/\(name)" } ?? "\(exportsFolder)/\(name)"
     }
 
-    /// The client's remote-roles templates: accounts with the same roles (access levels, role names
+    /// A client's remote-roles templates: accounts with the same roles (access levels, role names
     /// and paths) share one, named after the first of them, so it can be deployed as one StackSet.
-    static func remoteRolesTemplates(_ client: SiteClient) -> [RemoteRolesTemplate] {
+    /// Computed once per client by `SiteBuilder` (`SiteClient.remoteRolesTemplates`).
+    static func remoteRolesTemplates(slug: String, accounts: [SiteAccount]) -> [RemoteRolesTemplate] {
         var groups: [[SiteAccount]] = []
         var groupOfRoles: [[String]: Int] = [:]
-        for account in client.accounts where !account.roles.isEmpty {
+        for account in accounts where !account.roles.isEmpty {
             let roles = account.roles.flatMap { [$0.level.key, $0.roleName, $0.rolePath] }
             if let index = groupOfRoles[roles] {
                 groups[index].append(account)
@@ -37,7 +39,7 @@ enum SetupKit {
         }
         return groups.map { accounts in
             let fileName = "remote-roles-\(accounts[0].account.id).template.json"
-            return RemoteRolesTemplate(fileName: fileName, path: "\(folder(client))/\(fileName)", accounts: accounts)
+            return RemoteRolesTemplate(fileName: fileName, path: "\(folder(slug: slug))/\(fileName)", accounts: accounts)
         }
     }
 
@@ -83,7 +85,7 @@ enum SetupKit {
                 diagnostics.append(.error(location, "the inline policy of permission set \(set.name) would be \(length) characters; IAM Identity Center allows \(Policies.maximumInlinePolicyLength): split the client or shorten role paths"))
             }
         }
-        for template in remoteRolesTemplates(client) {
+        for template in client.remoteRolesTemplates {
             add(template.path, CloudFormation.remoteRoles(site: site, client: client, accounts: template.accounts).text)
         }
         add(permissionSets(client), CloudFormation.permissionSets(site: site, client: client).text)
@@ -127,7 +129,7 @@ enum SetupKit {
 }
 
 /// One remote-roles CloudFormation template and the accounts (at least one) it is for.
-struct RemoteRolesTemplate {
+struct RemoteRolesTemplate: Sendable {
     let fileName: String
     let path: String
     let accounts: [SiteAccount]

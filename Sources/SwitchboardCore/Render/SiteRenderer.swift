@@ -180,7 +180,7 @@ struct SiteRenderer: Sendable {
     func kit(_ client: SiteClient) -> KitContext {
         let from = client.page
         func href(_ path: String) -> String { SitePaths.relative(from: from, to: path) }
-        let roleTemplates = SetupKit.remoteRolesTemplates(client).map { template in
+        let roleTemplates = client.remoteRolesTemplates.map { template in
             let link = href(template.path)
             return KitRoleTemplate(name: template.fileName, template: link, accounts: template.accounts.map {
                 KitAccount(name: $0.account.name, id: $0.account.id, template: link)

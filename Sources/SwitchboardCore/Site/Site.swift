@@ -27,6 +27,9 @@ public struct SiteClient: Sendable {
     /// One per access level that at least one of the client's accounts has, in portal order:
     /// the permission set in the home account.
     public var permissionSets: [PermissionSet]
+    /// The onboarding kit's CloudFormation templates for the roles in the client's accounts (the
+    /// kit files, the client page and the onboarding page all list them).
+    var remoteRolesTemplates: [RemoteRolesTemplate]
 }
 
 public struct SiteAccount: Sendable {

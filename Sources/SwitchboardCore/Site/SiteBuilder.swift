@@ -8,13 +8,15 @@ public enum SiteBuilder {
             let docs = documentsByOwner[.client(client.slug)] ?? []
             // Per access level, in portal order; the client's accounts share them.
             let permissionSets = portal.accessLevels.map { permissionSet(for: $0, of: client, portal: portal) }
+            let accounts = client.accounts.map { account(for: $0, of: client, portal: portal, permissionSets: permissionSets) }
             return SiteClient(
                 client: client,
                 page: SitePaths.client(client.slug),
-                accounts: client.accounts.map { account(for: $0, of: client, portal: portal, permissionSets: permissionSets) },
+                accounts: accounts,
                 docs: sorted(docs.filter { !$0.isIntro }),
                 intro: docs.first(where: \.isIntro),
-                permissionSets: permissionSets.filter { set in client.accounts.contains { $0.accessLevelKeys.contains(set.level.key) } }
+                permissionSets: permissionSets.filter { set in client.accounts.contains { $0.accessLevelKeys.contains(set.level.key) } },
+                remoteRolesTemplates: SetupKit.remoteRolesTemplates(slug: client.slug, accounts: accounts)
             )
         }
         let siteDocs = documentsByOwner[.site] ?? []

@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func awsConfigChainsClientProfilesToPermissionSetProfiles() throws {
-        let text = Exports.awsConfig(site: try site()).all
+        let text = String(decoding: Exports.awsConfig(site: try site()).all, as: UTF8.self)
         #expect(text.contains("""
             [sso-session test-co]
             sso_start_url = https://test-example.awsapps.com/start
@@ -117,7 +117,7 @@ import Testing
             source_profile = AcmeReadOnly
             region = us-east-1
             """))
-        let adminOnly = Exports.awsConfig(site: try site())[try site().portal.accessLevels[0]]
+        let adminOnly = String(decoding: Exports.awsConfig(site: try site())[try site().portal.accessLevels[0]], as: UTF8.self)
         #expect(adminOnly.contains("[profile acme-prod-admin]"))
         #expect(!adminOnly.contains("read-only"))
     }
@@ -200,7 +200,7 @@ import Testing
         let (inventory, diagnostics) = loadInventory(folder)
         #expect(diagnostics.first { $0.severity == .warning }?.message.contains("cannot be used from the console's Switch Role page") == true)
         let site = SiteBuilder.build(inventory: try #require(inventory), documents: [])
-        #expect(Exports.awsConfig(site: site).all.contains("external_id = acme-ext"))
+        #expect(String(decoding: Exports.awsConfig(site: site).all, as: UTF8.self).contains("external_id = acme-ext"))
         let trust = SetupKit.clientFiles(try #require(site.clients.first), site: site).files.first { $0.path == "clients/acme/kit/trust-policy-admin.json" }
         #expect(String(decoding: try #require(trust).contents, as: UTF8.self).contains("\"sts:ExternalId\": \"acme-ext\""))
     }
@@ -217,7 +217,7 @@ import Testing
 
     @Test func bookmarksEscapeNamesAndLinks() throws {
         let site = try site(client: minimalClient.replacingOccurrences(of: "name: Acme", with: "name: \"A&<b>\""))
-        let text = Exports.bookmarks(site: site).all
+        let text = String(decoding: Exports.bookmarks(site: site).all, as: UTF8.self)
         #expect(text.contains("<DT><H3>A&amp;&lt;b&gt;</H3>"))
         #expect(text.contains("HREF=\"https://signin.aws.amazon.com/switchrole?account=222233334444&amp;roleName="))
     }

@@ -20,7 +20,7 @@ enum Exports {
             """)
         for client in site.clients {
             for set in client.permissionSets {
-                var block = """
+                var block: UTF8Text = """
 
                     # \(client.client.name): \(set.level.name)
                     [profile \(set.name)]
@@ -51,7 +51,7 @@ enum Exports {
         for client in site.clients {
             for set in client.permissionSets {
                 let base = "\(portal.exports.ssoSession)-\(set.name)"
-                var block = "\n[\(base)]\naws_account_id = \(portal.homeAccountID)\nrole_name = \(set.name)\n"
+                var block: UTF8Text = "\n[\(base)]\naws_account_id = \(portal.homeAccountID)\nrole_name = \(set.name)\n"
                 for account in client.accounts {
                     for role in account.roles where role.level.key == set.level.key {
                         block += "\n[\(role.profileName)]\n"
@@ -80,7 +80,7 @@ enum Exports {
             <TITLE>Bookmarks</TITLE>
             <H1>Bookmarks</H1>
             <DL><p>
-                <DT><H3>\(HTMLEscaping.escape(site.portal.title))</H3>
+                <DT><H3>\(html: site.portal.title)</H3>
                 <DL><p>
 
             """)
@@ -88,11 +88,11 @@ enum Exports {
             var links = LeveledText(levels: levels, header: "")
             for account in client.accounts {
                 for role in account.roles {
-                    links.append("            <DT><A HREF=\"\(HTMLEscaping.escape(role.switchRoleURL))\">\(HTMLEscaping.escape(role.displayName))</A>\n", to: role.level)
+                    links.append("            <DT><A HREF=\"\(html: role.switchRoleURL)\">\(html: role.displayName)</A>\n", to: role.level)
                 }
             }
-            let folder = "        <DT><H3>\(HTMLEscaping.escape(client.client.name))</H3>\n        <DL><p>\n"
-            text.append(links) { $0.isEmpty ? "" : folder + $0 + "        </DL><p>\n" }
+            let folder: UTF8Text = "        <DT><H3>\(html: client.client.name)</H3>\n        <DL><p>\n"
+            text.append(links, wrappedIn: folder, "        </DL><p>\n")
         }
         text.appendToEach("    </DL><p>\n</DL><p>\n")
         return text
@@ -100,36 +100,67 @@ enum Exports {
 }
 
 /// An export's text for every access level at once and for each level alone, made in one pass:
-/// each block is made once and added to the whole text and to its level's.
+/// each block is made once and added to the whole text and to its level's. UTF-8 bytes.
 struct LeveledText {
-    private(set) var all: String
+    private(set) var all: [UInt8]
     /// In portal order.
-    private var levels: [(key: String, text: String)]
+    private var levels: [(key: String, text: [UInt8])]
 
-    init(levels: [AccessLevel], header: String) {
-        all = header
-        self.levels = levels.map { ($0.key, header) }
+    init(levels: [AccessLevel], header: UTF8Text) {
+        all = header.bytes
+        self.levels = levels.map { ($0.key, header.bytes) }
     }
 
     /// The text of one access level, or of all of them (nil).
-    subscript(level: AccessLevel?) -> String {
+    subscript(level: AccessLevel?) -> [UInt8] {
         guard let level else { return all }
-        return levels.first { $0.key == level.key }?.text ?? ""
+        return levels.first { $0.key == level.key }?.text ?? []
     }
 
-    mutating func append(_ block: String, to level: AccessLevel) {
-        all += block
-        if let index = levels.firstIndex(where: { $0.key == level.key }) { levels[index].text += block }
+    mutating func append(_ block: UTF8Text, to level: AccessLevel) {
+        all += block.bytes
+        if let index = levels.firstIndex(where: { $0.key == level.key }) { levels[index].text += block.bytes }
     }
 
-    mutating func appendToEach(_ text: String) {
-        all += text
-        for index in levels.indices { levels[index].text += text }
+    mutating func appendToEach(_ text: UTF8Text) {
+        all += text.bytes
+        for index in levels.indices { levels[index].text += text.bytes }
     }
 
-    /// Appends each text of `other` to the same level's text, through `wrap`.
-    mutating func append(_ other: LeveledText, wrap: (String) -> String) {
-        all += wrap(other.all)
-        for index in levels.indices { levels[index].text += wrap(other.levels[index].text) }
+    /// Appends each non-empty text of `other` to the same level's text, between `opening` and `closing`.
+    mutating func append(_ other: LeveledText, wrappedIn opening: UTF8Text, _ closing: UTF8Text) {
+        func wrapped(_ text: [UInt8], into target: inout [UInt8]) {
+            guard !text.isEmpty else { return }
+            target += opening.bytes
+            target += text
+            target += closing.bytes
+        }
+        wrapped(other.all, into: &all)
+        for index in levels.indices { wrapped(other.levels[index].text, into: &levels[index].text) }
     }
+}
+
+/// UTF-8 text written with string interpolation straight into bytes. The exports are tens of
+/// megabytes of short interpolated lines; as `String`s, each line was a temporary string that
+/// grew, and reallocated, as its values were added.
+struct UTF8Text: ExpressibleByStringInterpolation {
+    private(set) var bytes: [UInt8]
+
+    init(stringLiteral literal: String) { bytes = Array(literal.utf8) }
+    init(stringInterpolation: StringInterpolation) { bytes = stringInterpolation.bytes }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        fileprivate var bytes: [UInt8] = []
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            bytes.reserveCapacity(literalCapacity + 32 * interpolationCount) // names and IDs are short; ARNs and URLs grow it once
+        }
+
+        mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+        mutating func appendInterpolation(_ value: String) { bytes.append(contentsOf: value.utf8) }
+        /// `\(html: value)`: escaped for HTML text and attribute values.
+        mutating func appendInterpolation(html value: String) { HTMLEscaping.append(value, to: &bytes) }
+    }
+
+    static func += (text: inout UTF8Text, more: UTF8Text) { text.bytes += more.bytes }
 }

@@ -55,7 +55,7 @@ enum SetupKit {
         case .aesr: (Exports.aesr(site: site), aesr)
         case .bookmarks: (Exports.bookmarks(site: site), bookmarks)
         }
-        return ([nil] + site.portal.accessLevels).map { OutputFile(path: path($0), contents: Data(text[$0].utf8)) }
+        return ([nil] + site.portal.accessLevels).map { OutputFile(path: path($0), contents: Data(text[$0])) }
     }
 
     enum ExportFormat: CaseIterable, Sendable { case awsConfig, aesr, bookmarks }

@@ -18,13 +18,6 @@ enum HTMLEscaping {
         }
     }
 
-    static func escape(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        append(text, to: &output)
-        return String(decoding: output, as: UTF8.self)
-    }
-
     private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8),
                        greaterThan = Array("&gt;".utf8), quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
 

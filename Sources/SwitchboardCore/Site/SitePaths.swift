@@ -30,18 +30,29 @@ public enum SitePaths {
     /// A relative URL from the page at `from` to the file at `to` (both relative to `public/`).
     /// Works on the UTF-8 bytes: every link of every page goes through here.
     public static func relative(from: String, to: String) -> String {
-        let slash = UInt8(ascii: "/")
-        let fromBytes = from.utf8, toBytes = to.utf8
-        let fromFolderEnd = fromBytes.lastIndex(of: slash).map(fromBytes.index(after:)) ?? fromBytes.startIndex
-        // The folders both paths start with: the longest common prefix that ends with a slash.
-        var shared = (from: fromBytes.startIndex, to: toBytes.startIndex)
-        var (i, j) = (fromBytes.startIndex, toBytes.startIndex)
-        while i < fromFolderEnd, j < toBytes.endIndex, fromBytes[i] == toBytes[j] {
-            (i, j) = (fromBytes.index(after: i), toBytes.index(after: j))
-            if fromBytes[fromBytes.index(before: i)] == slash { shared = (i, j) }
+        var (from, to) = (from, to)
+        return from.withUTF8 { fromBytes in
+            to.withUTF8 { toBytes in
+                let slash = UInt8(ascii: "/")
+                let fromFolderEnd = (fromBytes.lastIndex(of: slash) ?? -1) + 1
+                // The folders both paths start with: the longest common prefix that ends with a slash.
+                var shared = 0
+                var index = 0
+                while index < fromFolderEnd, index < toBytes.count, fromBytes[index] == toBytes[index] {
+                    index += 1
+                    if fromBytes[index - 1] == slash { shared = index }
+                }
+                let ups = fromBytes[shared..<fromFolderEnd].reduce(0) { $1 == slash ? $0 + 1 : $0 }
+                let length = 3 * ups + toBytes.count - shared
+                return String(unsafeUninitializedCapacity: length) { buffer in
+                    for up in 0..<ups {
+                        (buffer[3 * up], buffer[3 * up + 1], buffer[3 * up + 2]) = (UInt8(ascii: "."), UInt8(ascii: "."), slash)
+                    }
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(3 * ups)...]).initialize(from: toBytes[shared...])
+                    return length
+                }
+            }
         }
-        let ups = fromBytes[shared.from..<fromFolderEnd].reduce(0) { $1 == slash ? $0 + 1 : $0 }
-        return String(repeating: "../", count: ups) + to[shared.to...]
     }
 
     /// `../../` for a page two folders deep: the prefix that leads back to `public/`.

@@ -153,6 +153,16 @@ import Testing
         #expect(String(decoding: escaped, as: UTF8.self) == "&lt;&#39;&amp;&quot;\u{301}&gt;")
     }
 
+    @Test func exactlyFiveASCIICharactersAreEscaped() {
+        let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for scalar in (0...0x7F).compactMap(Unicode.Scalar.init) {
+            let character = Character(scalar)
+            var escaped: [UInt8] = []
+            HTMLEscaping.append("a\(character)b", to: &escaped)
+            #expect(String(decoding: escaped, as: UTF8.self) == "a\(entities[character] ?? String(character))b", "U+\(scalar.value)")
+        }
+    }
+
     func templateNames() throws -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: defaultTemplates)
         return (enumerator?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) }.sorted()

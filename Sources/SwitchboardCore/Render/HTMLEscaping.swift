@@ -8,7 +8,7 @@ enum HTMLEscaping {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
-            for index in bytes.indices {
+            for index in bytes.indices where needsEscape(bytes[index]) {
                 guard let replacement = replacement(for: bytes[index]) else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 output.append(contentsOf: replacement)
@@ -20,6 +20,13 @@ enum HTMLEscaping {
 
     private static let ampersand = Array("&amp;".utf8), lessThan = Array("&lt;".utf8),
                        greaterThan = Array("&gt;".utf8), quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
+
+    /// `& < > " '` are all below 0x40: one shift and mask per byte tells them from the rest.
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        let specials: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
+        return byte < 0x40 && specials >> byte & 1 == 1
+    }
 
     @inline(__always)
     private static func replacement(for byte: UInt8) -> [UInt8]? {

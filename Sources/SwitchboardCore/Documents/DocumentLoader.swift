@@ -12,20 +12,15 @@ public enum DocumentLoader {
 
     public static func load(contentDirectory: String, clientSlugs: [String], allowRawHTML: Bool) -> ([Document], [Diagnostic]) {
         var diagnostics = DiagnosticList()
-        var sources: [(DocumentOwner, String)] = []
-        for name in ContentTree.markdownFiles(in: contentDirectory + "/docs", diagnostics: &diagnostics) {
-            sources.append((.site, String(name.dropLast(3))))
+        // Folders are listed on every core: a thousand client folders are thousands of system calls.
+        let listed = parallelMap([DocumentOwner.site] + clientSlugs.map(DocumentOwner.client)) { owner in
+            var found = DiagnosticList()
+            return (stems(of: owner, in: contentDirectory, diagnostics: &found).map { (owner, $0) }, found)
         }
-        for slug in clientSlugs {
-            for name in ContentTree.markdownFiles(in: "\(contentDirectory)/clients/\(slug)", diagnostics: &diagnostics) {
-                let stem = String(name.dropLast(3))
-                guard SitePaths.document(.client(slug), stem: stem) != SetupKit.onboarding(slug: slug) else {
-                    diagnostics.error(SourceLocation(path: "\(contentDirectory)/clients/\(slug)/\(name)"),
-                                      "this doc would become \(SetupKit.onboarding(slug: slug)), the onboarding page Switchboard generates; rename the file")
-                    continue
-                }
-                sources.append((.client(slug), stem))
-            }
+        var sources: [(DocumentOwner, String)] = []
+        for (owned, found) in listed {
+            sources += owned
+            diagnostics.append(contentsOf: found.all)
         }
         // Files are independent until links are checked: read and scan them on every core.
         let read = parallelMap(sources) { owner, stem in
@@ -41,6 +36,24 @@ public enum DocumentLoader {
         }
         let documents = render(texts, allowRawHTML: allowRawHTML, diagnostics: &diagnostics)
         return (documents, diagnostics.sorted)
+    }
+
+    /// The docs in one owner's folder, by file name without `.md`.
+    private static func stems(of owner: DocumentOwner, in contentDirectory: String, diagnostics: inout DiagnosticList) -> [String] {
+        switch owner {
+        case .site:
+            return ContentTree.markdownFiles(in: contentDirectory + "/docs", diagnostics: &diagnostics).map { String($0.dropLast(3)) }
+        case .client(let slug):
+            return ContentTree.markdownFiles(in: "\(contentDirectory)/clients/\(slug)", diagnostics: &diagnostics).compactMap { name in
+                let stem = String(name.dropLast(3))
+                guard SitePaths.document(owner, stem: stem) != SetupKit.onboarding(slug: slug) else {
+                    diagnostics.error(SourceLocation(path: "\(contentDirectory)/clients/\(slug)/\(name)"),
+                                      "this doc would become \(SetupKit.onboarding(slug: slug)), the onboarding page Switchboard generates; rename the file")
+                    return nil
+                }
+                return stem
+            }
+        }
     }
 
     /// A Markdown file's text and where it comes from.

@@ -32,6 +32,10 @@ ratio() { awk -v a="$(median "$1" 1)" -v b="$(median "$2" 1)" 'BEGIN { printf "%
 sb=.build/release/switchboard
 measure small "$sb" build --content content --output "$work/small-@RUN@"
 measure large "$sb" build --content "$work/large/content" --output "$work/large-@RUN@"
+# The two halves of the large build: everything but writing (check), and writing its files alone
+# (cp of the output into a new folder: the floor for putting those bytes on this disk).
+measure large-check "$sb" check --content "$work/large/content"
+measure large-copy cp -r "$work/large-1" "$work/copy-@RUN@"
 # The last full build's folder is in place: build it again without any input change.
 measure large-unchanged "$sb" build --content "$work/large/content" --output "$work/large-$runs"
 measure docs-only "$sb" build --content "$work/docs/content" --output "$work/docs-@RUN@"
@@ -52,7 +56,7 @@ instructions=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$work/s
   | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
 
 printf '| case | wall s (median of %s) | CPU s | peak MB |\n|---|---|---|---|\n' "$runs"
-for name in small large large-unchanged docs-only hugo cmark; do
+for name in small large large-check large-copy large-unchanged docs-only hugo cmark; do
   printf '| %s | %s | %s | %s |\n' "$name" "$(median "$name" 1)" "$(median "$name" 2)" "$(median "$name" 3)"
 done
 echo

@@ -45,6 +45,17 @@ import Testing
         }
     }
 
+    @Test func aliasesAndRegionsFollowAWSRules() {
+        #expect(NamingRules.accountAlias("acme-prod-2") == nil)
+        #expect(NamingRules.accountAlias("acme--prod") != nil)
+        #expect(NamingRules.accountAlias("-acme") != nil)
+        #expect(NamingRules.region("eu-west-1") == nil)
+        #expect(NamingRules.region("us-gov-west-1") == nil)
+        #expect(NamingRules.region("euwest1") != nil)
+        #expect(NamingRules.region("eu-west-") != nil)
+        #expect(NamingRules.region("eu–west–1") != nil) // en dashes
+    }
+
     @Test func clientsAreSortedBySlug() throws {
         let folder = try contentFolder(extra: [
             "clients/zeta/client.yaml": minimalClient.replacingOccurrences(of: "222233334444", with: "222233335555")

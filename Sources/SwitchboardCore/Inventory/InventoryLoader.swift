@@ -325,17 +325,17 @@ public enum InventoryLoader {
 
     /// Per-account role rules: path + name fits console switch-role; names unique ignoring case.
     static func validateRoles(of account: Account, node: Node, reader: YAMLReader, portal: Portal) {
-        var seen: [String: String] = [:]
+        var seen: [(name: String, level: String)] = [] // a few levels: a list is faster than hashing
         for level in portal.accessLevels where account.accessLevelKeys.contains(level.key) {
             let role = account.role(for: level)
             if let problem = NamingRules.switchRoleName(rolePath: role.path, roleName: role.name) {
                 reader.error(node, "\(problem) (access level '\(level.key)')")
             }
             let folded = role.name.lowercased()
-            if let other = seen[folded] {
-                reader.error(node, "access levels '\(other)' and '\(level.key)' both use role name '\(role.name)' (role names are unique per account ignoring case)")
+            if let other = seen.first(where: { $0.name == folded }) {
+                reader.error(node, "access levels '\(other.level)' and '\(level.key)' both use role name '\(role.name)' (role names are unique per account ignoring case)")
             }
-            seen[folded] = level.key
+            seen.append((folded, level.key))
         }
     }
 

@@ -11,7 +11,7 @@ public enum NamingRules {
         let valid = (3...63).contains(bytes.count)
             && bytes.allSatisfy { isLowercase($0) || isDigit($0) || $0 == dash }
             && bytes.first != dash && bytes.last != dash
-            && !value.contains("--")
+            && !zip(bytes, bytes.dropFirst()).contains { $0 == dash && $1 == dash }
         if !valid {
             return "account alias '\(value)' must be 3-63 characters of a-z, 0-9 and single '-', not starting or ending with '-'"
         }
@@ -52,7 +52,7 @@ public enum NamingRules {
     public static func region(_ value: String) -> String? {
         let bytes = Array(value.utf8)
         let valid = bytes.count >= 3 && bytes.allSatisfy { isLowercase($0) || isDigit($0) || $0 == dash }
-            && bytes.first != dash && bytes.last != dash && value.contains("-")
+            && bytes.first != dash && bytes.last != dash && bytes.contains(dash)
         return valid ? nil : "region '\(value)' must look like 'eu-west-1': lowercase letters, digits and '-'"
     }
 

@@ -63,6 +63,7 @@ final class YAMLReader {
             return nil
         }
         var values: [String: Node] = [:]
+        values.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 error(keyNode, "keys in \(what) must be plain names")

@@ -49,7 +49,8 @@ for run in $(seq "$runs"); do
 done > "$work/markdown.times"
 markdown=$(sort -n "$work/markdown.times" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
 # CPU work without this machine's noise: instructions executed by `check` on a 100-client portal, which
-# callgrind counts repeatably (on a stripped copy: valgrind cannot read the Swift binary's debug info).
+# callgrind counts to within a few tenths of a percent from run to run (on a stripped copy: valgrind
+# cannot read the Swift binary's debug info).
 python3 Tests/Benchmark/generate.py "$work/medium" --clients 100 --accounts 10 --docs 200 --seed 7
 cp "$sb" "$work/switchboard-stripped" && strip "$work/switchboard-stripped"
 instructions=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$work/switchboard-stripped" check --content "$work/medium/content" 2>&1 \

@@ -194,8 +194,7 @@ public enum DocumentLoader {
     }
 
     /// Resolves a relative path against a folder (both relative to `content/`); nil when it
-    /// climbs above `content/`.
-    /// Works on the UTF-8 bytes, as file systems do (and as fast as every link of every doc needs).
+    /// climbs above `content/`. Splits the UTF-8 bytes at `/`, as file systems do.
     static func resolve(_ path: String, from folder: [String]) -> String? {
         var components = folder
         for part in path.utf8.split(separator: UInt8(ascii: "/")) {

@@ -153,6 +153,14 @@ import Testing
         #expect(String(decoding: escaped, as: UTF8.self) == "&lt;&#39;&amp;&quot;\u{301}&gt;")
     }
 
+    @Test func partialReferencesArePlacedByLineAndCharacter() {
+        let text = "é {{> a}} {{{raw}}} { {> no}}\n{{<b}}{{>  c }}{{>*dynamic}}{"
+        let references = TemplateLibrary.partialReferences(in: text)
+        #expect(references.map(\.name) == ["a", "b", "c"])
+        #expect(references.map(\.line) == [1, 2, 2])
+        #expect(references.map(\.column) == [3, 1, 7])
+    }
+
     @Test func exactlyFiveASCIICharactersAreEscaped() {
         let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
         for scalar in (0...0x7F).compactMap(Unicode.Scalar.init) {

@@ -208,6 +208,8 @@ import Testing
     @Test func cloudFormationNamesAndDescriptions() {
         #expect(CloudFormation.logicalID("read-only") == "ReadOnly")
         #expect(CloudFormation.logicalID("AbcCorp+Ops=1") == "AbcCorpOps1")
+        #expect(CloudFormation.logicalID("devops-2nd-x") == "Devops2ndX")
+        #expect(CloudFormation.logicalID("a@b[c`d{e") == "ABCDE")
         #expect(CloudFormation.description("a\u{202E}b 🚀 é", limit: 100) == "a-b - é")
         #expect(CloudFormation.description(String(repeating: "x", count: 2000), limit: 700).count == 700)
         #expect(CloudFormation.description("Acme (home 111122223333) ~ ok", limit: 100) == "Acme (home 111122223333) ~ ok")

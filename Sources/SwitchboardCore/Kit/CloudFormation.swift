@@ -74,10 +74,22 @@ enum CloudFormation {
         ])
     }
 
-    /// `read-only` → `ReadOnly`; `AbcCorp+Ops` → `AbcCorpOps`: CloudFormation logical IDs are alphanumeric.
+    /// `read-only` → `ReadOnly`; `AbcCorp+Ops` → `AbcCorpOps`: CloudFormation logical IDs are
+    /// alphanumeric. Works on bytes: its inputs, access-level keys and permission-set names, are
+    /// ASCII by the naming rules (any other byte would only separate words).
     static func logicalID(_ name: String) -> String {
-        name.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
-            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        var id: [UInt8] = []
+        var startsWord = true
+        for byte in name.utf8 {
+            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            guard isLetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                startsWord = true
+                continue
+            }
+            id.append(startsWord && isLetter ? byte & ~0x20 : byte) // a word starts uppercase
+            startsWord = false
+        }
+        return String(decoding: id, as: UTF8.self)
     }
 
     /// IAM and Identity Center descriptions allow tab, line breaks and Latin-1 printable characters.

@@ -45,7 +45,11 @@ enum SetupKit {
 
     /// Every role ARN of the client's accounts for one access level, in inventory order.
     static func roleARNs(of client: SiteClient, level: AccessLevel) -> [String] {
-        client.accounts.flatMap { $0.roles.filter { $0.level.key == level.key }.map(\.roleARN) }
+        var arns: [String] = []
+        for account in client.accounts {
+            for role in account.roles where role.level.key == level.key { arns.append(role.roleARN) }
+        }
+        return arns
     }
 
     /// The employees' exports in one format, for all access levels and for each alone.

@@ -51,7 +51,8 @@ enum JSONValue: Equatable {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
                 Self.appendQuoted(key, to: &output)
-                output.append(contentsOf: ": ".utf8)
+                output.append(UInt8(ascii: ":")) // byte by byte: appending a literal's UTF-8 view costs ~170 instructions
+                output.append(UInt8(ascii: " "))
                 value.write(to: &output, depth: depth + 1)
             }
             newline(depth)

@@ -53,7 +53,9 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Setting a key again replaces its value; setting nil removes it.
     subscript(key: String) -> TemplateValue? {
-        get { members.first { $0.key == key }?.value }
+        // Comparing lengths first skips most string comparisons, which are calls: most keys looked
+        // at are other members, and templates look names up the whole context stack.
+        get { members.first { $0.key.utf8.count == key.utf8.count && $0.key == key }?.value }
         set {
             switch (members.firstIndex { $0.key == key }, newValue) {
             case (let index?, let value?): members[index].value = value

@@ -11,7 +11,8 @@ public enum AWSLinks {
     /// The role name as console switch-role takes it: `partners/acme/acme-devops` for path
     /// `/partners/acme/`, plain `acme-devops` for path `/`.
     public static func pathPrefixedRoleName(rolePath: String, roleName: String) -> String {
-        String(rolePath.drop { $0 == "/" }) + roleName
+        let path = rolePath.utf8.drop { $0 == UInt8(ascii: "/") } // role paths are ASCII (NamingRules)
+        return path.isEmpty ? roleName : String(Substring(path)) + roleName
     }
 
     /// Expands a permission-set name pattern such as `{client}ReadOnly`.

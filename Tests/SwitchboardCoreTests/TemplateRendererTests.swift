@@ -161,6 +161,12 @@ import Testing
         #expect(references.map(\.column) == [3, 1, 7])
     }
 
+    @Test func searchTextIsTheLowercasedNonEmptyWords() {
+        #expect(SiteRenderer.searchText(["Acme Corp", "", "PROD-1", "111122223333"]) == "acme corp prod-1 111122223333")
+        #expect(SiteRenderer.searchText(["ÜLM", "Straße", "ΣΟΦΙΑ"]) == "ülm straße σοφια")
+        #expect(SiteRenderer.searchText(["", ""]) == "")
+    }
+
     @Test func exactlyFiveASCIICharactersAreEscaped() {
         let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
         for scalar in (0...0x7F).compactMap(Unicode.Scalar.init) {

@@ -71,10 +71,12 @@ public enum DocumentOwner: Hashable, Sendable {
 func asciiSlug(_ text: String) -> String {
     // Names are nearly always ASCII: bytes then (profile names ask for one per role). Other
     // text is lowercased as Unicode first, where a few letters become ASCII ones (K → k).
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    var text = text
+    let ascii: [UInt8]? = text.withUTF8 { utf8 in
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+        bytes.reserveCapacity(utf8.count)
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
@@ -82,9 +84,9 @@ func asciiSlug(_ text: String) -> String {
             }
         }
         while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
-    return unicodeSlug(text)
+    return ascii.map { String(decoding: $0, as: UTF8.self) } ?? unicodeSlug(text)
 }
 
 /// `asciiSlug` by its definition, for any text.

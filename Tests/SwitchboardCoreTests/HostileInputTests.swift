@@ -37,6 +37,46 @@ import Testing
         #expect(SecretScanner.scan("role arn:aws:iam::111122223333:role/x", path: "x").isEmpty)
     }
 
+    /// The scanner looks for rare bytes with `memchr` and compares only there; on random text it
+    /// must find what the plain line-by-line definition finds, at the same lines and columns.
+    @Test func secretScanMatchesItsDefinitionOnRandomText() {
+        func reference(_ text: String) -> [String] {
+            var found: [String] = []
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let bytes = Array(line.utf8)
+                func isKeyByte(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) }
+                func isWordByte(_ byte: UInt8) -> Bool { isKeyByte(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80 }
+                if bytes.count >= 20, let start = (0...(bytes.count - 20)).first(where: { start in
+                    ["AKIA", "ASIA", "ABIA", "ACCA"].contains(String(decoding: bytes[start..<start + 4], as: UTF8.self))
+                        && bytes[start + 4..<start + 20].allSatisfy(isKeyByte)
+                        && (start == 0 || !isWordByte(bytes[start - 1]))
+                        && (start + 20 == bytes.count || !isWordByte(bytes[start + 20]))
+                }) {
+                    found.append("\(number + 1):\(String(decoding: bytes[..<start], as: UTF8.self).count + 1) key")
+                }
+                let folded = String(line.lowercased().map { $0 == "-" ? "_" : $0 })
+                if folded.contains("key") || folded.contains("token"),
+                   let name = ["aws_secret_access_key", "aws_session_token", "aws_security_token", "secretaccesskey", "sessiontoken"]
+                       .first(where: { folded.contains($0) }), let range = folded.range(of: name) {
+                    found.append("\(number + 1):\(folded.distance(from: folded.startIndex, to: range.lowerBound) + 1) \(name)")
+                }
+            }
+            return found
+        }
+        let pieces = ["key", "KEY", "Token", "tok", "en", "k", "K", " ", "\n", "-", "_", "aws", "AWS_SESSION", "secret", "Access",
+                      "AKIA", "ASIA", "IOSFODNN7EXAMPLE", "0123456789ABCDEF", "é", "Ω", "x", "sessiontoken", "aws_security_token"]
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let scanned = SecretScanner.scan(text, path: "x").map { diagnostic -> String in
+                let what = diagnostic.message.hasPrefix("this looks like an AWS access key") ? "key"
+                    : String(diagnostic.message.dropFirst().prefix { $0 != "'" })
+                return "\(diagnostic.location.line):\(diagnostic.location.column) \(what)"
+            }
+            #expect(scanned == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func bidiControlsAreRejected() throws {
         let content = try contentFolder(client: minimalClient.replacingOccurrences(of: "name: Prod", with: "name: \"Prod\u{202E}dorp\""))
         let found = diagnostics(content)

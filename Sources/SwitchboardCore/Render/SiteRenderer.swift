@@ -6,6 +6,14 @@ import Foundation
 struct SiteRenderer: Sendable {
     let site: Site
     let templates: TemplateLibrary
+    /// `site.navigation`, picked once: every page shows it, and picking walks every site doc.
+    private let navigation: [Document]
+
+    init(site: Site, templates: TemplateLibrary) {
+        self.site = site
+        self.templates = templates
+        navigation = site.navigation
+    }
 
     /// One page: where it goes, which template renders it, and how to make its context.
     struct PageJob: Sendable {
@@ -109,7 +117,7 @@ struct SiteRenderer: Sendable {
             root: SitePaths.rootPrefix(of: page),
             site: SiteContext(title: portal.title, company: portal.company, homeAccountID: portal.homeAccountID,
                               partition: portal.partition.rawValue, startURL: portal.startURL),
-            nav: site.navigation.map { link(to: $0, from: page) }
+            nav: navigation.map { link(to: $0, from: page) }
         )
     }
 

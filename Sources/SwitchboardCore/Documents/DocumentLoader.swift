@@ -22,19 +22,20 @@ public enum DocumentLoader {
             sources += owned
             diagnostics.append(contentsOf: found.all)
         }
-        // Files are independent until links are checked: read and scan them on every core.
-        let read = parallelMap(sources) { owner, stem in
+        // Files are independent until links are checked: each is read, scanned and parsed on
+        // every core in one piece of work (a pass per step left cores idle at each step's end).
+        let parsed = parallelMap(sources) { owner, stem -> (Parsed?, DiagnosticList) in
+            var found = DiagnosticList()
             let path = "\(contentDirectory)/\(SitePaths.source(owner, stem: stem))"
-            return Result { () throws(InvalidInput) in Source(owner: owner, stem: stem, path: path, text: try TextFile.readContent(path)) }
-        }
-        var texts: [Source] = []
-        for outcome in read {
-            switch outcome {
-            case .success(let source): texts.append(source)
-            case .failure(let error): diagnostics.append(contentsOf: error.diagnostics)
+            do throws(InvalidInput) {
+                let source = Source(owner: owner, stem: stem, path: path, text: try TextFile.readContent(path))
+                return (parse(source, diagnostics: &found), found)
+            } catch {
+                found.append(contentsOf: error.diagnostics)
+                return (nil, found)
             }
         }
-        let documents = render(texts, allowRawHTML: allowRawHTML, diagnostics: &diagnostics)
+        let documents = link(parsed, allowRawHTML: allowRawHTML, diagnostics: &diagnostics)
         return (documents, diagnostics.sorted)
     }
 
@@ -66,13 +67,20 @@ public enum DocumentLoader {
 
     /// Parses every source, then rewrites links between them (which needs all their headings) and renders.
     static func render(_ sources: [Source], allowRawHTML: Bool, diagnostics: inout DiagnosticList) -> [Document] {
-        // Each doc on every core; diagnostics are sorted by the caller.
         let parsed = parallelMap(sources) { source in
             var found = DiagnosticList()
-            return (parse(source, diagnostics: &found), found)
+            return (Optional(parse(source, diagnostics: &found)), found)
         }
-        let targets = linkTargets(of: parsed.map(\.0.document))
-        let finished = parallelMap(parsed.map(\.0)) { item in
+        return link(parsed, allowRawHTML: allowRawHTML, diagnostics: &diagnostics)
+    }
+
+    /// Rewrites the links between parsed docs and renders each, on every core; takes the
+    /// diagnostics found while parsing (nil: the file could not be read). The caller sorts them.
+    private static func link(_ parsed: [(Parsed?, DiagnosticList)], allowRawHTML: Bool,
+                             diagnostics: inout DiagnosticList) -> [Document] {
+        let items = parsed.compactMap(\.0)
+        let targets = linkTargets(of: items.map(\.document))
+        let finished = parallelMap(items) { item in
             var found = DiagnosticList()
             return (finish(item, targets: targets, allowRawHTML: allowRawHTML, diagnostics: &found), found)
         }
@@ -110,7 +118,7 @@ public enum DocumentLoader {
                                diagnostics: inout DiagnosticList) -> Document {
         var document = item.document
         rewriteLinks(of: item, targets: targets, diagnostics: &diagnostics)
-        document.html = item.tree.html(allowRawHTML: allowRawHTML)
+        document.html = item.tree.renderHTML(allowRawHTML: allowRawHTML)
         return document
     }
 

@@ -2,11 +2,12 @@ import CCmark
 import Foundation
 
 /// A parsed CommonMark document (libcmark). The only file that talks to libcmark.
-/// Walks the tree to collect headings and links, rewrites link targets, renders HTML.
+/// Walks the tree to collect headings and links, rewrites link targets, renders HTML once.
 /// Sendable so docs can be parsed on every core: a tree is only ever used by one thread at a
 /// time, and libcmark keeps no state shared between documents.
 final class MarkdownTree: @unchecked Sendable {
-    private let root: OpaquePointer
+    /// nil once rendered (`renderHTML`).
+    private var root: OpaquePointer?
 
     struct Heading: Sendable {
         var level: Int
@@ -35,7 +36,7 @@ final class MarkdownTree: @unchecked Sendable {
         collect()
     }
 
-    deinit { cmark_node_free(root) }
+    deinit { if let root { cmark_node_free(root) } }
 
     /// Removes a leading level-1 heading and returns its text (used as the page title).
     func removeLeadingTitle() -> String? {
@@ -54,9 +55,18 @@ final class MarkdownTree: @unchecked Sendable {
         cmark_node_set_url(node, destination)
     }
 
-    /// HTML of the whole document. Without `allowRawHTML`, libcmark replaces raw HTML with a
-    /// comment and empties `javascript:`, `vbscript:`, `file:` and non-image `data:` links.
-    func html(allowRawHTML: Bool) -> String {
+    /// HTML of the whole document, the tree's last use: it is freed here, on the core that
+    /// rendered it (freed where the last reference dropped, after the parallel pass, 2000 docs
+    /// kept one core busy for a sixth of the docs phase). Without `allowRawHTML`, libcmark
+    /// replaces raw HTML with a comment and empties `javascript:`, `vbscript:`, `file:` and
+    /// non-image `data:` links.
+    func renderHTML(allowRawHTML: Bool) -> String {
+        guard let root else { preconditionFailure("a Markdown tree is rendered once") }
+        defer {
+            cmark_node_free(root)
+            self.root = nil
+            links = []
+        }
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let rendered = cmark_render_html(root, options) else { return "" }
         defer { free(rendered) }

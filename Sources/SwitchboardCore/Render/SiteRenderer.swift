@@ -220,7 +220,7 @@ struct SiteRenderer: Sendable {
                                   description: client.client.description, contacts: client.client.contacts),
             externalID: client.client.externalID, instanceARN: site.portal.identityCenterInstanceARN, kit: kit(client))
         let markdown = String(decoding: try templates.render(context, with: "onboarding.md"), as: UTF8.self)
-        let html = MarkdownTree(markdown: markdown).html(allowRawHTML: false)
+        let html = MarkdownTree(markdown: markdown).renderHTML(allowRawHTML: false)
         return DocPage(page: base(for: page), title: "Onboarding \(client.client.name)", summary: nil, html: html,
                        headings: [], parent: LinkContext(title: client.client.name,
                                                          href: SitePaths.relative(from: page, to: client.page), summary: nil))

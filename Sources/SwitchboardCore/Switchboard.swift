@@ -149,7 +149,7 @@ public enum Switchboard {
     static func unchangedReport(_ options: BuildOptions, inputs: String) -> BuildReport? {
         let output = options.outputDirectory
         guard let record = BuildRecord.read(for: output), record.version == version, record.inputs == inputs,
-              record.outputs == BuildRecord.fingerprint(of: BuildRecord.stamps(of: output)) else { return nil }
+              record.outputs == BuildRecord.OutputFingerprint(BuildRecord.stamps(of: output)).hex else { return nil }
         var report = record.report
         report.unchanged = true
         report.phases = []
@@ -166,7 +166,7 @@ public enum Switchboard {
         }
         releaseInBackground(consume loaded)
         var clock = PhaseClock()
-        BuildRecord(version: version, inputs: inputs, outputs: BuildRecord.fingerprint(of: written), report: report).write(for: output)
+        BuildRecord(version: version, inputs: inputs, outputs: written.hex, report: report).write(for: output)
         clock.lap("record")
         var finished = report
         finished.phases += clock.phases

@@ -189,6 +189,34 @@ import Testing
         #expect(try !build(force: true).unchanged)
     }
 
+    /// Files are added in the order they are written (any, from every core) or found on disk;
+    /// any change to one file's path, size or time must show.
+    @Test func outputFingerprintIgnoresOrderButNoChange() {
+        func stamp(_ path: String, _ size: Int, _ modified: Int) -> BuildRecord.OutputStamp {
+            .init(path: path, stamp: .init(kind: .file, size: size, modified: modified))
+        }
+        let files = (0..<50).map { stamp("clients/c\($0)/index.html", 1000 + $0, 1_700_000_000_000_000_000 + $0) }
+        let fingerprint = BuildRecord.OutputFingerprint(files)
+        #expect(BuildRecord.OutputFingerprint(files.reversed()) == fingerprint)
+        #expect(BuildRecord.OutputFingerprint(files.shuffled()).hex == fingerprint.hex)
+        var changes: [[BuildRecord.OutputStamp]] = [Array(files.dropLast()), files + [stamp("stray.html", 1, 1)]]
+        for index in [0, 17, 49] {
+            for changed in [stamp(files[index].path + "x", files[index].stamp.size, files[index].stamp.modified),
+                            stamp(files[index].path, files[index].stamp.size + 1, files[index].stamp.modified),
+                            stamp(files[index].path, files[index].stamp.size, files[index].stamp.modified + 1)] {
+                var edited = files
+                edited[index] = changed
+                changes.append(edited)
+            }
+        }
+        var swapped = files // two files trade sizes: the sum of sizes stays, the fingerprint must not
+        (swapped[3].stamp.size, swapped[4].stamp.size) = (files[4].stamp.size, files[3].stamp.size)
+        changes.append(swapped)
+        for change in changes {
+            #expect(BuildRecord.OutputFingerprint(change).hex != fingerprint.hex)
+        }
+    }
+
     @Test func refusesFoldersSwitchboardDidNotCreate() throws {
         let content = try contentFolder()
         let foreign = try TemporaryFolder(["keep.txt": "precious"])

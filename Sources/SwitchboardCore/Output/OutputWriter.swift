@@ -49,7 +49,7 @@ public enum OutputWriter {
         private let lock = NSLock()
         private var folders: Set<String> = [""] // guarded by `lock`
         private var written: Set<String> = [] // guarded by `lock`
-        private var stamps: [BuildRecord.OutputStamp] = [] // guarded by `lock`
+        private var outputs = BuildRecord.OutputFingerprint() // guarded by `lock`
 
         init(root: String, previous: String?) {
             self.root = root
@@ -72,8 +72,8 @@ public enum OutputWriter {
                 let destination = "\(root)/\(file.path)"
                 let status = try previous.flatMap { linkUnchanged("\($0)/\(file.path)", to: destination, contents: file.contents) }
                     ?? writeFile(file.contents, to: destination)
-                let stamp = BuildRecord.OutputStamp(path: file.path, stamp: .init(kind: .file, size: status.size, modified: status.modified))
-                lock.withLock { stamps.append(stamp) }
+                let hash = BuildRecord.OutputFingerprint.hash(.init(path: file.path, stamp: .init(kind: .file, size: status.size, modified: status.modified)))
+                lock.withLock { outputs.add(hash) }
             } catch is DuplicatePath {
                 throw InvalidInput([.error(SourceLocation(path: file.path), "two files of the portal would be written to \(file.path)")])
             } catch {
@@ -81,8 +81,8 @@ public enum OutputWriter {
             }
         }
 
-        /// Every file written so far, in no particular order, as it is on disk.
-        var writtenFiles: [BuildRecord.OutputStamp] { lock.withLock { stamps } }
+        /// The fingerprint of every file written so far, as it is on disk.
+        var writtenFiles: BuildRecord.OutputFingerprint { lock.withLock { outputs } }
 
         private struct DuplicatePath: Error {}
     }

@@ -65,9 +65,7 @@ public enum OutputWriter {
                 try lock.withLock {
                     // Two pieces of output with one path would race; it is a bug, never a choice.
                     guard written.insert(file.path).inserted else { throw DuplicatePath() }
-                    if folders.insert(folder).inserted {
-                        try FileManager.default.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
-                    }
+                    try makeFolder(folder)
                 }
                 let destination = "\(root)/\(file.path)"
                 let status = try previous.flatMap { linkUnchanged("\($0)/\(file.path)", to: destination, contents: file.contents) }
@@ -79,6 +77,19 @@ public enum OutputWriter {
             } catch {
                 throw InvalidInput([.error(SourceLocation(path: "\(root)/\(file.path)"), "cannot write the portal: \(error.localizedDescription)")])
             }
+        }
+
+        /// Makes `folder` and those of its parents not made yet, one `mkdir` each, with the mode
+        /// FileManager gives (0777 less the umask). FileManager also checked every parent with
+        /// `stat` first: 4,000 calls for the large benchmark, while the other cores waited for
+        /// this lock. Called with `lock` held.
+        private func makeFolder(_ folder: String) throws {
+            guard !folders.contains(folder) else { return }
+            try makeFolder(String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)]))
+            guard mkdir("\(root)/\(folder)", 0o777) == 0 || errno == EEXIST else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            folders.insert(folder)
         }
 
         /// The fingerprint of every file written so far, as it is on disk.

@@ -162,7 +162,7 @@ public enum Switchboard {
         BuildRecord.remove(for: output)
         // Stamps are taken as the files are written: walking 10,000 files afterwards took longer.
         let (report, written) = try OutputWriter.write(to: output, protecting: [options.contentDirectory, options.templatesDirectory]) {
-            staging throws(InvalidInput) in (try render(loaded, into: staging), staging.writtenFiles)
+            staging throws(InvalidInput) in (try render(loaded, into: staging), staging.writtenFingerprint)
         }
         releaseInBackground(consume loaded)
         var clock = PhaseClock()

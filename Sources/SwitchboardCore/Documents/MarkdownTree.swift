@@ -55,9 +55,9 @@ final class MarkdownTree: @unchecked Sendable {
         cmark_node_set_url(node, destination)
     }
 
-    /// HTML of the whole document, the tree's last use: it is freed here, on the core that
-    /// rendered it (freed where the last reference dropped, after the parallel pass, 2000 docs
-    /// kept one core busy for a sixth of the docs phase). Without `allowRawHTML`, libcmark
+    /// HTML of the whole document, the tree's last use: the tree is freed here, on the core that
+    /// rendered it (freeing 2000 trees where their last references dropped, after the parallel
+    /// pass, kept one core busy for a sixth of the docs phase). Without `allowRawHTML`, libcmark
     /// replaces raw HTML with a comment and empties `javascript:`, `vbscript:`, `file:` and
     /// non-image `data:` links.
     func renderHTML(allowRawHTML: Bool) -> String {

@@ -93,7 +93,7 @@ public enum OutputWriter {
         }
 
         /// The fingerprint of every file written so far, as it is on disk.
-        var writtenFiles: BuildRecord.OutputFingerprint { lock.withLock { outputs } }
+        var writtenFingerprint: BuildRecord.OutputFingerprint { lock.withLock { outputs } }
 
         private struct DuplicatePath: Error {}
     }

@@ -66,11 +66,6 @@ public enum Switchboard {
         return report
     }
 
-    /// Loads and validates the inputs, then makes every file into `sink`.
-    static func render(_ options: BuildOptions, into sink: some OutputSink) throws(InvalidInput) -> BuildReport {
-        try render(try load(options), into: sink)
-    }
-
     /// A site that passed every check made before rendering, with the warnings found on the way.
     struct LoadedSite {
         let site: Site
@@ -79,7 +74,8 @@ public enum Switchboard {
         var phases: [BuildReport.Phase] = []
     }
 
-    private static func render(_ loaded: LoadedSite, into sink: some OutputSink) throws(InvalidInput) -> BuildReport {
+    /// Makes every file of a loaded site into `sink`.
+    static func render(_ loaded: LoadedSite, into sink: some OutputSink) throws(InvalidInput) -> BuildReport {
         var clock = PhaseClock()
         let made = try SiteRenderer(site: loaded.site, templates: loaded.templates).render(into: sink)
         clock.lap("files")

@@ -97,7 +97,8 @@ import Testing
     /// Every page of the example portal, rendered by both engines.
     @Test func examplePortalPagesMatchSwiftMustache() throws {
         let output = CollectedOutput()
-        _ = try Switchboard.render(BuildOptions(contentDirectory: exampleContent, templatesDirectory: defaultTemplates), into: output)
+        let options = BuildOptions(contentDirectory: exampleContent, templatesDirectory: defaultTemplates)
+        _ = try Switchboard.render(try Switchboard.load(options), into: output)
         let files = output.files
         var library = MustacheLibrary()
         for name in try templateNames() {

@@ -248,8 +248,7 @@ enum LinkTarget: Equatable {
     private static func hasScheme(_ bytes: String.UTF8View) -> Bool {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = bytes[..<colon]
-        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
-        guard let first = scheme.first, isLetter(first) else { return false }
-        return scheme.allSatisfy { isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || "+-.".utf8.contains($0) }
+        guard let first = scheme.first, NamingRules.isLetter(first) else { return false }
+        return scheme.allSatisfy { NamingRules.isLetter($0) || NamingRules.isDigit($0) || "+-.".utf8.contains($0) }
     }
 }

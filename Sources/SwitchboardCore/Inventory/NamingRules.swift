@@ -79,9 +79,12 @@ public enum NamingRules {
         isLowercase(byte) || isUppercase(byte) || isDigit(byte) || "+=,.@_-".utf8.contains(byte)
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
-    private static func isLowercase(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
-    private static func isUppercase(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+    /// ASCII classes of a UTF-8 byte, for every check over bytes (bytes of multi-byte characters
+    /// are in none of them).
+    static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    static func isLowercase(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+    static func isUppercase(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+    static func isLetter(_ byte: UInt8) -> Bool { isLowercase(byte) || isUppercase(byte) }
     private static let dash = UInt8(ascii: "-")
     private static let slash = UInt8(ascii: "/")
 }

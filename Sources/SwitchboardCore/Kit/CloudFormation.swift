@@ -81,8 +81,8 @@ enum CloudFormation {
         var id: [UInt8] = []
         var startsWord = true
         for byte in name.utf8 {
-            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-            guard isLetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+            let isLetter = NamingRules.isLetter(byte)
+            guard isLetter || NamingRules.isDigit(byte) else {
                 startsWord = true
                 continue
             }

@@ -271,7 +271,7 @@ struct SiteRenderer: Sendable {
             word.withUTF8 { bytes.append(contentsOf: $0) }
         }
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        for index in bytes.indices where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[index]) {
+        for index in bytes.indices where NamingRules.isUppercase(bytes[index]) {
             bytes[index] |= 0x20
         }
         return String(decoding: bytes, as: UTF8.self)

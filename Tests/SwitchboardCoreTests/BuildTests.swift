@@ -49,6 +49,19 @@ import Testing
         #expect(report.warnings.isEmpty, "\(report.warnings)")
     }
 
+    /// A pipe table that CommonMark left as text: a paragraph starting with `|` whose next line
+    /// is a delimiter row. The onboarding template once wrote one into every client's page.
+    @Test func noPageOfTheExampleShowsAPipeTableAsText() throws {
+        let out = try TemporaryFolder()
+        _ = try Switchboard.build(options(content: exampleContent, output: out.path + "/public"))
+        let pages = try filesUnder(out.path + "/public").filter { $0.key.hasSuffix(".html") }
+        #expect(pages["clients/abc-corp/onboarding.html"] != nil)
+        let tableAsText = try Regex(#"<p>\|[^\n]*\n\s*\|?\s*:?-+:?\s*\|"#)
+        for (page, html) in pages {
+            #expect(String(decoding: html, as: UTF8.self).firstMatch(of: tableAsText) == nil, "\(page)")
+        }
+    }
+
     @Test func failedBuildLeavesPreviousOutputByteIdentical() throws {
         let content = try contentFolder()
         let output = content.path + "-public"

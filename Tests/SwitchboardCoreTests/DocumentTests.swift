@@ -36,6 +36,36 @@ import Testing
         #expect(html.contains("<a href=\"https://example.com\">ok</a>"))
     }
 
+    @Test func pipeTablesAreWarnedAboutWithTheirLocation() throws {
+        let markdown = """
+            ---
+            title: Tables
+            ---
+            Intro | with a pipe, not a table.
+
+            | Level | Role |
+            |:------|-----:|
+            | Admin | `x`  |
+
+            Level | Role
+            --- | ---
+
+            ```
+            | in | code |
+            |----|------|
+            ```
+
+            A paragraph
+            with two lines | and a pipe.
+
+            """
+        let (_, diagnostics, folder) = try load(["docs/tables.md": markdown])
+        #expect(diagnostics.map(\.severity) == [.warning, .warning], "\(diagnostics)")
+        #expect(diagnostics.map(\.location) == [SourceLocation(path: folder.path + "/docs/tables.md", line: 6, column: 1),
+                                                SourceLocation(path: folder.path + "/docs/tables.md", line: 10, column: 1)])
+        #expect(diagnostics.allSatisfy { $0.message.contains("pipe table, which CommonMark does not have") && $0.message.contains("list") })
+    }
+
     @Test func keepsRawHTMLWhenTheOwnerOptsIn() throws {
         let (docs, _, _) = try load(["docs/a.md": "<div class=\"note\">trusted</div>\n"], rawHTML: true)
         #expect(docs.first?.html.contains("<div class=\"note\">trusted</div>") == true)

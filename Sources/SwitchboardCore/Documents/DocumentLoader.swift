@@ -141,6 +141,9 @@ public enum DocumentLoader {
             diagnostics.append(contentsOf: reader.diagnostics.all)
         }
         let tree = MarkdownTree(markdown: body)
+        for table in tree.pipeTables {
+            diagnostics.warning(SourceLocation(path: path, line: table.line, column: table.column), pipeTableAdvice)
+        }
         // A leading `# Heading` is the page title (the template shows it); front matter wins.
         let leadingTitle = tree.removeLeadingTitle()
         title = title ?? leadingTitle
@@ -149,6 +152,8 @@ public enum DocumentLoader {
                                 headings: tree.headings.map { DocumentHeading(level: $0.level, text: $0.text, id: $0.id) })
         return Parsed(document: document, tree: tree)
     }
+
+    static let pipeTableAdvice = "this is a pipe table, which CommonMark does not have: the page would show it as one paragraph of '|' characters. Write it as a list (one item per row, e.g. '- **ReadOnly**: role `x`, permission set `y`'), or as an HTML <table> if portal.yaml sets allow_raw_html"
 
     /// Front matter is a YAML block between a first line `---` and the next `---` (or `...`)
     /// line. The body keeps blank lines in its place so line numbers match the file.

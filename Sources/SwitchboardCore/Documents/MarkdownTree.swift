@@ -27,6 +27,9 @@ final class MarkdownTree: @unchecked Sendable {
     private(set) var headings: [Heading] = []
     /// Links and images in document order.
     private(set) var links: [Link] = []
+    /// Where paragraphs start that are GitHub-style pipe tables, which CommonMark does not have:
+    /// they render as one paragraph full of `|`.
+    private(set) var pipeTables: [(line: Int, column: Int)] = []
 
     init(markdown: String) {
         var text = markdown
@@ -83,6 +86,8 @@ final class MarkdownTree: @unchecked Sendable {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING:
                     headingNodes.append(node)
+                case CMARK_NODE_PARAGRAPH:
+                    if Self.isPipeTable(node) { pipeTables.append(sourcePosition(of: node)) }
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                     let position = sourcePosition(of: node)
@@ -117,6 +122,31 @@ final class MarkdownTree: @unchecked Sendable {
         cmark_node_append_child(block, tags)
         cmark_node_replace(heading, block)
         cmark_node_free(heading)
+    }
+
+    /// A paragraph whose first line has a `|` and whose second line is a table's delimiter row
+    /// (`|---|:--:|`, `--- | ---`): only `|`, `-`, `:` and blanks, with at least one `|` and `-`.
+    private static func isPipeTable(_ paragraph: OpaquePointer) -> Bool {
+        var lines: [[UInt8]] = [[]]
+        var child = cmark_node_first_child(paragraph)
+        while let node = child, lines.count <= 2 {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT:
+                if let literal = cmark_node_get_literal(node) {
+                    lines[lines.count - 1] += UnsafeBufferPointer(start: literal, count: strlen(literal)).map { UInt8(bitPattern: $0) }
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                guard lines[0].contains(UInt8(ascii: "|")) else { return false }
+                lines.append([])
+            default:
+                lines[lines.count - 1].append(UInt8(ascii: "x")) // code, emphasis, links: not a delimiter row
+            }
+            child = cmark_node_next(node)
+        }
+        guard lines.count >= 2 else { return false }
+        let delimiter = lines[1]
+        return delimiter.contains(UInt8(ascii: "|")) && delimiter.contains(UInt8(ascii: "-"))
+            && delimiter.allSatisfy { "|-: \t".utf8.contains($0) }
     }
 
     private func isInside(_ node: OpaquePointer?, _ ancestor: OpaquePointer) -> Bool {

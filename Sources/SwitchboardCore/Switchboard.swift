@@ -28,7 +28,8 @@ public struct BuildReport: Sendable, Codable, Equatable {
     public var unchanged = false
     /// Set when only these pages were rendered again (`serve` after an edit to docs' text).
     public var updatedPages: [String]?
-    /// How long each phase took, in order (`--timings`); empty when nothing was built.
+    /// How long each phase took, in order (`--timings`); when nothing changed, the phases that
+    /// found that out.
     public var phases: [Phase] = []
 
     public struct Phase: Sendable, Codable, Equatable {
@@ -120,8 +121,12 @@ public enum Switchboard {
     public static func build(_ options: BuildOptions) throws(InvalidInput) -> BuildReport {
         var clock = PhaseClock()
         let inputs = BuildRecord.fingerprint(of: [options.contentDirectory, options.templatesDirectory])
-        if !options.force, let report = unchangedReport(options, inputs: inputs) { return report }
         clock.lap("fingerprint")
+        if !options.force, var report = unchangedReport(options, inputs: inputs) {
+            clock.lap("output-stamps")
+            report.phases = clock.phases
+            return report
+        }
         let loaded = try load(options, after: clock.phases)
         return try write(consume loaded, options, inputs: inputs)
     }
@@ -148,7 +153,6 @@ public enum Switchboard {
               record.outputs == BuildRecord.OutputFingerprint(BuildRecord.stamps(of: output)).hex else { return nil }
         var report = record.report
         report.unchanged = true
-        report.phases = []
         return report
     }
 

@@ -33,9 +33,7 @@ struct ImportOrganizations: ParsableCommand {
         let region = self.region ?? inventory.portal.identityCenterRegion
         var accounts: [ImportedAccount] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw InvalidInput([.error(SourceLocation(path: file), "cannot read the file")])
-            }
+            let data = try TextFile.readBytes(file)
             let (found, report) = try OrganizationsImport.accounts(from: data, path: file, region: region)
             for line in report.skipped { printOutput("skipped (not ACTIVE): \(line)") }
             accounts += found.filter { new in !accounts.contains { $0.id == new.id } }
@@ -71,9 +69,7 @@ struct ImportAWSConfig: ParsableCommand {
 
 private func importProfiles(_ file: String, _ options: ImportOptions) throws {
     let inventory = try loadInventory(options.content)
-    guard let data = FileManager.default.contents(atPath: file) else {
-        throw InvalidInput([.error(SourceLocation(path: file), "cannot read the file")])
-    }
+    let data = try TextFile.readBytes(file)
     let (clients, report) = ProfileImport.clients(from: String(decoding: data, as: UTF8.self), path: file,
                                                    portal: inventory.portal, existing: inventory.clients)
     let malformed = report.unmapped.filter { $0.severity == .error }

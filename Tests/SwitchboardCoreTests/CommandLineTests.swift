@@ -54,6 +54,12 @@ import Testing
         let timings = try #require(forced.stdout.split(separator: "\n").first { $0.hasPrefix("Timings: ") })
         #expect(timings.split(separator: ",").map { $0.split(separator: " ").dropLast(2).last.map(String.init) }
                 == ["fingerprint", "inventory", "templates", "docs", "site", "files", "record"])
+        // Up to date: the phases that found that out are still timed.
+        let upToDate = try run(["build", "--timings", "--content", content.path, "--templates", defaultTemplates, "--output", output])
+        #expect(upToDate.stdout.contains("Up to date"))
+        let checked = try #require(upToDate.stdout.split(separator: "\n").first { $0.hasPrefix("Timings: ") }, "\(upToDate.stdout)")
+        #expect(checked.split(separator: ",").map { $0.split(separator: " ").dropLast(2).last.map(String.init) }
+                == ["fingerprint", "output-stamps"])
     }
 
     @Test func invalidInputExitsOneWithLocatedDiagnostics() throws {

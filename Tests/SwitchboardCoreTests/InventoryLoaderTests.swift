@@ -45,6 +45,17 @@ import Testing
         }
     }
 
+    @Test func accountIDHintsFitTheMistake() {
+        #expect(NamingRules.accountID("012345678901") == nil)
+        #expect(NamingRules.accountID("4444 5555 8888")?.contains("write '444455558888'") == true)
+        #expect(NamingRules.accountID("1234567890123")?.contains("has 13 digits") == true)
+        #expect(NamingRules.accountID("12345678901a")?.contains("must be exactly 12 digits") == true)
+        // IDs are read from the scalar's text, so quoting never fixes one: no message may say so.
+        for wrong in ["4444-5555-8888", "44445555888", "abc", "2.2223333444e+11"] {
+            #expect(NamingRules.accountID(wrong)?.contains("quote") == false, "\(wrong)")
+        }
+    }
+
     @Test func aliasesAndRegionsFollowAWSRules() {
         #expect(NamingRules.accountAlias("acme-prod-2") == nil)
         #expect(NamingRules.accountAlias("acme--prod") != nil)
@@ -98,9 +109,12 @@ import Testing
     }
 
     static let errorCases: [ErrorCase] = [
-        ErrorCase(name: "account ID not 12 digits", portal: nil,
+        ErrorCase(name: "account ID of 11 digits", portal: nil,
                   client: minimalClient.replacingOccurrences(of: "\"222233334444\"", with: "\"22223333444\""),
-                  file: "clients/acme/client.yaml", line: 4, column: 9, message: "must be exactly 12 digits"),
+                  file: "clients/acme/client.yaml", line: 4, column: 9, message: "account ID '22223333444' has 11 digits; an AWS account ID has exactly 12"),
+        ErrorCase(name: "account ID in the console's display form", portal: nil,
+                  client: minimalClient.replacingOccurrences(of: "\"222233334444\"", with: "2222-3333-4444"),
+                  file: "clients/acme/client.yaml", line: 4, column: 9, message: "must be 12 digits without separators: write '222233334444'"),
         ErrorCase(name: "account ID that YAML reads as a float", portal: nil,
                   client: minimalClient.replacingOccurrences(of: "\"222233334444\"", with: "2.2223333444e+11"),
                   file: "clients/acme/client.yaml", line: 4, column: 9, message: "must be exactly 12 digits"),
@@ -201,6 +215,28 @@ import Testing
         #expect(diagnostics.error(containing: "has no client.yaml")?.location.path == "\(folder.path)/clients/ghost")
     }
 
+    @Test func hiddenClientFolderWithClientYAMLIsIgnoredWithAWarning() throws {
+        let folder = try contentFolder(extra: ["clients/.old-client/client.yaml": minimalClient,
+                                               "clients/.cache/notes.txt": "x"])
+        let (inventory, diagnostics) = loadInventory(folder)
+        #expect(inventory?.clients.map(\.slug) == ["acme"])
+        let warnings = diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.map(\.location.path) == ["\(folder.path)/clients/.old-client/client.yaml"], "\(diagnostics)")
+        #expect(warnings.first?.message.contains("hidden folder") == true)
+    }
+
+    @Test func unreadableFilesSayWhy() throws {
+        let folder = try TemporaryFolder(["a-folder/x.txt": "x"])
+        for (path, reason) in [(folder.path + "/nope.json", "cannot read the file: no such file or directory; check the path"),
+                               (folder.path + "/a-folder", "cannot read the file: it is a folder")] {
+            #expect(throws: InvalidInput.self) { try TextFile.readBytes(path) }
+            do { _ = try TextFile.readBytes(path) } catch {
+                #expect(error.diagnostics.first?.message.hasPrefix(reason) == true, "\(error)")
+                #expect(error.diagnostics.first?.location.path == path)
+            }
+        }
+    }
+
     @Test func badClientSlug() throws {
         let folder = try contentFolder(extra: ["clients/Bad_Slug/client.yaml": minimalClient])
         let (_, diagnostics) = loadInventory(folder)
@@ -234,6 +270,32 @@ import Testing
         let lines = diagnostics.errors.map(\.location.line)
         #expect(diagnostics.errors.count == 4, "\(diagnostics)")
         #expect(lines == [3, 5, 11, 13])
+    }
+
+    @Test func errorsInPortalYAMLDoNotHideErrorsInClientFiles() throws {
+        let portal = minimalPortal.replacingOccurrences(of: "color: red", with: "color: purple")
+        let client = minimalClient.replacingOccurrences(of: "    name: Prod", with: "    nmae: Prod")
+            .replacingOccurrences(of: "\"222233334444\"", with: "\"22223333\"")
+            + "    access_levels: [admin, read-only]\n"
+        let folder = try contentFolder(portal: portal, client: client)
+        let (inventory, diagnostics) = loadInventory(folder)
+        #expect(inventory == nil)
+        let reported = diagnostics.errors.map { "\($0.location.path.dropFirst(folder.path.count + 1)):\($0.location.line): \($0.message)" }
+        #expect(reported.contains { $0.hasPrefix("portal.yaml:13: unknown color 'purple'") }, "\(reported)")
+        #expect(reported.contains { $0.hasPrefix("clients/acme/client.yaml:4: account ID '22223333' has 8 digits") }, "\(reported)")
+        #expect(reported.contains { $0.hasPrefix("clients/acme/client.yaml:5: unknown key 'nmae'") }, "\(reported)")
+        // The level with the bad colour is still known: the account may list it.
+        #expect(!reported.contains { $0.contains("unknown access level") }, "\(reported)")
+        #expect(diagnostics.errors.count == 4, "\(reported)") // the three above and the missing 'name'
+    }
+
+    @Test func clientsAreCheckedWhenPortalAccessLevelsCannotBeRead() throws {
+        let portal = minimalPortal.components(separatedBy: "access_levels:")[0] + "access_levels: many\n"
+        let client = minimalClient.replacingOccurrences(of: "region: us-east-1", with: "region: us east")
+            + "    access_levels: [admin]\n"
+        let (_, diagnostics) = loadInventory(try contentFolder(portal: portal, client: client))
+        #expect(diagnostics.error(containing: "region 'us east'") != nil, "\(diagnostics)")
+        #expect(diagnostics.error(containing: "unknown access level") == nil, "\(diagnostics)")
     }
 
     @Test func readsCRLFAndBOM() throws {

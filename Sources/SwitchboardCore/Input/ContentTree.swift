@@ -6,7 +6,7 @@ enum ContentTree {
     /// Client folders under `content/clients/`, each of which must hold a `client.yaml`.
     static func clientSlugs(in content: String, diagnostics: inout DiagnosticList) -> [String] {
         let folder = content + "/clients"
-        return entries(of: folder, diagnostics: &diagnostics).filter { name in
+        return entries(of: folder, warningIfHiddenHolds: "client.yaml", diagnostics: &diagnostics).filter { name in
             let path = "\(folder)/\(name)"
             guard isDirectory(path) else {
                 diagnostics.warning(SourceLocation(path: path), "ignored: only client folders belong in clients/")
@@ -44,9 +44,17 @@ enum ContentTree {
     }
 
     /// Names in a folder (hidden files skipped, symbolic links rejected), sorted.
-    /// A missing folder is simply empty.
-    static func entries(of folder: String, diagnostics: inout DiagnosticList) -> [String] {
+    /// A missing folder is simply empty. A hidden folder holding `marker` (a client's
+    /// `client.yaml`) is skipped too, with a warning: it looks like content someone meant to publish.
+    static func entries(of folder: String, warningIfHiddenHolds marker: String? = nil,
+                        diagnostics: inout DiagnosticList) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        if let marker {
+            for name in names where name.hasPrefix(".") && isRegularFile("\(folder)/\(name)/\(marker)") {
+                diagnostics.warning(SourceLocation(path: "\(folder)/\(name)/\(marker)"),
+                                    "ignored: '\(name)' is a hidden folder (its name starts with '.'); rename it to publish this client, or delete it")
+            }
+        }
         return names.filter { !$0.hasPrefix(".") }.sorted().filter { name in
             let path = "\(folder)/\(name)"
             if isSymbolicLink(path) {

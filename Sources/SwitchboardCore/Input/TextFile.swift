@@ -1,8 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a UTF-8 text file from `content/` or `site-templates/`: drops a leading BOM and
 /// turns CRLF and lone CR line endings into LF, so line numbers match what editors show.
-enum TextFile {
+public enum TextFile {
     /// Reads a file of `content/`: like `read`, and fails when it holds something that looks like
     /// AWS credentials.
     static func readContent(_ path: String) throws(InvalidInput) -> String {
@@ -17,14 +20,35 @@ enum TextFile {
     static let maximumSize = 16 * 1024 * 1024
 
     static func read(_ path: String) throws(InvalidInput) -> String {
-        let size = FileStatus(following: path)?.size ?? 0
+        try decode(readBytes(path), path: path)
+    }
+
+    /// A file's bytes, or an error that says why it cannot be read (no such file, a folder,
+    /// permission denied, too large).
+    public static func readBytes(_ path: String) throws(InvalidInput) -> Data {
+        let status = FileStatus(following: path)
+        let size = status?.size ?? 0
+        if status?.kind == .directory {
+            throw InvalidInput([.error(SourceLocation(path: path), "cannot read the file: it is a folder; name a file")])
+        }
         if size > maximumSize {
             throw InvalidInput([.error(SourceLocation(path: path), "the file is \(size / 1_048_576) MB; Switchboard reads input files of up to \(maximumSize / 1_048_576) MB: split it (one client per folder, one topic per doc)")])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InvalidInput([.error(SourceLocation(path: path), "cannot read the file; check that it exists and is readable")])
+            throw InvalidInput([.error(SourceLocation(path: path), "cannot read the file: \(reasonItCannotBeOpened(path))")])
         }
-        return try decode(data, path: path)
+        return data
+    }
+
+    /// The system's reason, in its words (`No such file or directory`, `Permission denied`).
+    private static func reasonItCannotBeOpened(_ path: String) -> String {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor < 0 else {
+            close(descriptor)
+            return "it could not be read; check that it is a readable file"
+        }
+        let reason = String(cString: strerror(errno))
+        return errno == ENOENT ? "\(reason.lowercased()); check the path" : reason.lowercased()
     }
 
     static func decode(_ data: Data, path: String) throws(InvalidInput) -> String {

@@ -20,6 +20,9 @@ public enum InventoryLoader {
         var diagnostics = DiagnosticList()
         let portalPath = contentDirectory + "/portal.yaml"
         let portal = loadPortal(path: portalPath, diagnostics: &diagnostics)
+        // With errors in portal.yaml, clients are still checked against what could be read of it,
+        // so that one run reports every problem (checks that need the broken values are skipped).
+        let portalIsComplete = !diagnostics.hasErrors
 
         var clients: [Client] = []
         let slugs = ContentTree.clientSlugs(in: contentDirectory, diagnostics: &diagnostics)
@@ -28,15 +31,15 @@ public enum InventoryLoader {
             let loaded = parallelMap(slugs) { slug in
                 var found = DiagnosticList()
                 let client = loadClient(slug: slug, path: "\(contentDirectory)/clients/\(slug)/client.yaml", portal: portal,
-                                        diagnostics: &found)
+                                        portalIsComplete: portalIsComplete, diagnostics: &found)
                 return (client, found.all)
             }
             for (client, found) in loaded {
                 diagnostics.append(contentsOf: found)
                 if let client { clients.append(client) }
             }
+            validateAcrossClients(clients, portal: portal, portalIsComplete: portalIsComplete, diagnostics: &diagnostics)
         }
-        if let portal { validateAcrossClients(clients, portal: portal, diagnostics: &diagnostics) }
         guard let portal, !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
         return (Inventory(portal: portal, clients: clients), diagnostics.sorted)
     }
@@ -57,7 +60,10 @@ public enum InventoryLoader {
         }
     }
 
-    /// `portal.yaml` from its text; `path` names it in diagnostics.
+    /// `portal.yaml` from its text; `path` names it in diagnostics. When the file has errors the
+    /// result is what could be read, with neutral stand-ins for the values in error (an empty
+    /// home account ID, a partition guessed from the region): good for checking client files in
+    /// the same run, never for building (the diagnostics hold the errors).
     static func parsePortal(_ text: String, path: String, diagnostics: inout DiagnosticList) -> Portal? {
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
@@ -126,11 +132,11 @@ public enum InventoryLoader {
         }
 
         let exports = loadExportSettings(fields["exports"], company: company ?? "", reader: reader)
-        guard let title, let company, let homeID, let partition, let startURL, let region, let exports,
-              !reader.diagnostics.hasErrors
-        else { return nil }
-        return Portal(title: title, company: company, homeAccountID: homeID, partition: partition, startURL: startURL,
-                      identityCenterRegion: region, identityCenterInstanceARN: instanceARN, exports: exports,
+        let guessedPartition = region.map(Partition.of(region:)) ?? .aws
+        return Portal(title: title ?? "", company: company ?? "", homeAccountID: homeID ?? "",
+                      partition: partition ?? guessedPartition, startURL: startURL ?? "",
+                      identityCenterRegion: region ?? "", identityCenterInstanceARN: instanceARN,
+                      exports: exports ?? ExportSettings(profileName: ExportSettings.defaultProfileName, ssoSession: "portal"),
                       allowRawHTML: allowRawHTML, accessLevels: levels)
     }
 
@@ -156,12 +162,12 @@ public enum InventoryLoader {
         return settings
     }
 
+    /// An access level, as long as it has a key; values in error (reported) get neutral stand-ins.
     static func loadAccessLevel(_ node: Node, reader: YAMLReader, partition: Partition) -> AccessLevel? {
         guard let fields = reader.fields(node, in: "an access level", allowedKeys: accessLevelKeys,
                                          required: ["key", "role_name", "permission_set", "color"])
         else { return nil }
         let what = "access level"
-        let errorsBefore = reader.diagnostics.all.count
         let key = reader.string(fields, "key", in: what)
         if let key, let problem = NamingRules.slug(key) { reader.error(fields["key"]!, "access level key \(problem)") }
         let roleName = reader.string(fields, "role_name", in: what)
@@ -192,11 +198,11 @@ public enum InventoryLoader {
             reader.error(fields["max_session_duration"]!, problem)
         }
         let landingPage = landingPage(fields, reader: reader, partition: partition)
-        guard reader.diagnostics.all.count == errorsBefore, let key, let roleName, let pattern, let color else { return nil }
+        guard let key else { return nil }
         return AccessLevel(key: key, name: reader.string(fields, "name", in: what) ?? key,
                            description: reader.string(fields, "description", in: what) ?? "",
-                           roleName: roleName, rolePath: rolePath, permissionSetPattern: pattern, color: color,
-                           managedPolicy: reader.string(fields, "managed_policy", in: what),
+                           roleName: roleName ?? key, rolePath: rolePath, permissionSetPattern: pattern ?? AWSLinks.permissionSetPlaceholder,
+                           color: color ?? .blue, managedPolicy: reader.string(fields, "managed_policy", in: what),
                            maxSessionDuration: maxSession, landingPage: landingPage)
     }
 
@@ -216,17 +222,22 @@ public enum InventoryLoader {
 
     // MARK: client.yaml
 
-    static func loadClient(slug: String, path: String, portal: Portal, diagnostics: inout DiagnosticList) -> Client? {
+    static func loadClient(slug: String, path: String, portal: Portal, portalIsComplete: Bool,
+                           diagnostics: inout DiagnosticList) -> Client? {
         do {
-            return parseClient(try TextFile.readContent(path), slug: slug, path: path, portal: portal, diagnostics: &diagnostics)
+            return parseClient(try TextFile.readContent(path), slug: slug, path: path, portal: portal,
+                               portalIsComplete: portalIsComplete, diagnostics: &diagnostics)
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
             return nil
         }
     }
 
-    /// A `client.yaml` from its text; `path` names it in diagnostics.
-    static func parseClient(_ text: String, slug: String, path: String, portal: Portal, diagnostics: inout DiagnosticList) -> Client? {
+    /// A `client.yaml` from its text; `path` names it in diagnostics. `portalIsComplete` is false
+    /// when `portal` is only what could be read of a `portal.yaml` with errors: then the checks
+    /// that depend on its access levels' role and permission-set names are left for the next run.
+    static func parseClient(_ text: String, slug: String, path: String, portal: Portal, portalIsComplete: Bool = true,
+                            diagnostics: inout DiagnosticList) -> Client? {
         let reader = YAMLReader(path: path)
         defer { diagnostics.append(contentsOf: reader.diagnostics.all) }
         guard let root = reader.parse(text),
@@ -235,7 +246,7 @@ public enum InventoryLoader {
         else { return nil }
         let name = reader.string(fields, "name", in: "client.yaml")
         let prefix = reader.string(fields, "permission_set_prefix", in: "client.yaml")
-        if let prefix {
+        if let prefix, portalIsComplete {
             for level in portal.accessLevels {
                 let setName = AWSLinks.permissionSetName(pattern: level.permissionSetPattern, clientPrefix: prefix)
                 if let problem = NamingRules.permissionSetName(setName) {
@@ -255,7 +266,9 @@ public enum InventoryLoader {
         if let items = reader.sequence(fields, "accounts", in: "client.yaml") {
             if items.isEmpty { reader.error(fields["accounts"]!, "accounts is empty; list at least one account") }
             for item in items {
-                if let account = loadAccount(item, reader: reader, portal: portal) { accounts.append(account) }
+                if let account = loadAccount(item, reader: reader, portal: portal, portalIsComplete: portalIsComplete) {
+                    accounts.append(account)
+                }
             }
         }
         let externalID = reader.string(fields, "external_id", in: "client.yaml")
@@ -270,7 +283,7 @@ public enum InventoryLoader {
                       contacts: contacts, accounts: accounts, file: path)
     }
 
-    static func loadAccount(_ node: Node, reader: YAMLReader, portal: Portal) -> Account? {
+    static func loadAccount(_ node: Node, reader: YAMLReader, portal: Portal, portalIsComplete: Bool) -> Account? {
         guard let fields = reader.fields(node, in: "an account", allowedKeys: accountKeys,
                                          required: ["id", "name", "environment", "region"])
         else { return nil }
@@ -294,9 +307,11 @@ public enum InventoryLoader {
             }
         }
         let knownKeys = portal.accessLevels.map(\.key)
+        // None are known only when portal.yaml's access_levels could not be read at all.
+        let levelsKnown = !knownKeys.isEmpty
         var levelKeys = knownKeys
         if let listed = reader.stringList(fields, "access_levels", in: what) {
-            for (key, keyNode) in listed where !knownKeys.contains(key) {
+            for (key, keyNode) in listed where levelsKnown && !knownKeys.contains(key) {
                 reader.error(keyNode, unknownLevelMessage(key, knownKeys))
             }
             let keys = Set(listed.map(\.0))
@@ -305,7 +320,7 @@ public enum InventoryLoader {
         }
         var overrides: [String: RoleOverride] = [:]
         for (key, keyNode, value) in reader.namedEntries(fields, "roles", in: what) ?? [] {
-            guard knownKeys.contains(key) else { reader.error(keyNode, unknownLevelMessage(key, knownKeys)); continue }
+            guard !levelsKnown || knownKeys.contains(key) else { reader.error(keyNode, unknownLevelMessage(key, knownKeys)); continue }
             guard let roleFields = reader.fields(value, in: "roles.\(key)", allowedKeys: roleOverrideKeys) else { continue }
             let roleName = reader.string(roleFields, "role_name", in: "roles.\(key)")
             if let roleName, let problem = NamingRules.roleName(roleName) { reader.error(roleFields["role_name"]!, problem) }
@@ -319,7 +334,7 @@ public enum InventoryLoader {
         let account = Account(id: id, name: name, alias: alias, environment: environment, region: region,
                               accessLevelKeys: levelKeys, roleOverrides: overrides, tags: tags,
                               landingPage: landingPage, location: reader.location(of: fields["id"]!))
-        validateRoles(of: account, node: node, reader: reader, portal: portal)
+        if portalIsComplete { validateRoles(of: account, node: node, reader: reader, portal: portal) }
         return account
     }
 
@@ -346,7 +361,7 @@ public enum InventoryLoader {
 
     // MARK: across files
 
-    static func validateAcrossClients(_ clients: [Client], portal: Portal, diagnostics: inout DiagnosticList) {
+    static func validateAcrossClients(_ clients: [Client], portal: Portal, portalIsComplete: Bool, diagnostics: inout DiagnosticList) {
         var accountsByID: [String: SourceLocation] = [:]
         var accountsByAlias: [String: SourceLocation] = [:]
         for client in clients {
@@ -368,6 +383,7 @@ public enum InventoryLoader {
                 }
             }
         }
+        guard portalIsComplete else { return } // permission-set names need valid patterns
         var clientsByPermissionSet: [String: Client] = [:]
         for client in clients {
             for level in portal.accessLevels {

@@ -1,9 +1,21 @@
 /// AWS naming rules (README, "Naming rules"). Each check returns nil when the value is
 /// valid, else a message that says what is wrong and what is allowed.
 public enum NamingRules {
+    /// The hint fits the mistake: the console's display form `4444-5555-6666` (remove the
+    /// separators), a digit too many or too few (count them), anything else. IDs are read from the
+    /// YAML scalar's text, so an unquoted ID keeps its leading zeros and quoting is never the fix.
     public static func accountID(_ value: String) -> String? {
-        value.utf8.count == 12 && value.utf8.allSatisfy(isDigit) ? nil
-            : "account ID '\(value)' must be exactly 12 digits (quote it in YAML to keep leading zeros)"
+        let bytes = value.utf8
+        if bytes.count == 12 && bytes.allSatisfy(isDigit) { return nil }
+        let digits = bytes.filter(isDigit).count
+        let separators = bytes.filter { $0 == dash || $0 == UInt8(ascii: " ") }.count
+        if digits == 12 && digits + separators == bytes.count {
+            return "account ID '\(value)' must be 12 digits without separators: write '\(String(decoding: bytes.filter(isDigit), as: UTF8.self))'"
+        }
+        if digits == bytes.count {
+            return "account ID '\(value)' has \(digits) digit\(digits == 1 ? "" : "s"); an AWS account ID has exactly 12 (copy it again from the account menu or 'aws sts get-caller-identity')"
+        }
+        return "account ID '\(value)' must be exactly 12 digits"
     }
 
     public static func accountAlias(_ value: String) -> String? {

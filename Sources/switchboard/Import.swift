@@ -30,7 +30,6 @@ struct ImportOrganizations: ParsableCommand {
 
     func run() throws {
         let inventory = try loadInventory(options.content)
-        let region = self.region ?? inventory.portal.identityCenterRegion
         var accounts: [ImportedAccount] = []
         for file in files {
             let data = try TextFile.readBytes(file)
@@ -42,7 +41,7 @@ struct ImportOrganizations: ParsableCommand {
         let displayName = existing?.name ?? name ?? client.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         let setPrefix = existing?.permissionSetPrefix ?? prefix ?? displayName.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         let plan = try ClientFileMerge.plan(slug: client, name: displayName, permissionSetPrefix: setPrefix, accounts: accounts,
-                                            contentDirectory: options.content, source: files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+                                            inventory: inventory, contentDirectory: options.content, source: files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
         try finish([plan], dryRun: options.dryRun)
     }
 }
@@ -79,7 +78,8 @@ private func importProfiles(_ file: String, _ options: ImportOptions) throws {
     var plans: [ClientFileMerge.Plan] = []
     for client in clients {
         plans.append(try ClientFileMerge.plan(slug: client.slug, name: client.name, permissionSetPrefix: client.permissionSetPrefix,
-                                              accounts: client.accounts, contentDirectory: options.content, source: source))
+                                              accounts: client.accounts, inventory: inventory, contentDirectory: options.content,
+                                              source: source))
     }
     try finish(plans, dryRun: options.dryRun)
 }
@@ -93,12 +93,15 @@ private func loadInventory(_ content: String) throws(InvalidInput) -> Inventory 
 /// Reports each plan and writes it (or, with --dry-run, prints what it would write).
 private func finish(_ plans: [ClientFileMerge.Plan], dryRun: Bool) throws(InvalidInput) {
     for plan in plans {
-        if plan.isNewFile {
+        if plan.isNewFile && plan.text == nil {
+            printOutput("\(plan.path): not written: no account left to import")
+        } else if plan.isNewFile {
             printOutput("\(plan.path): new file with \(plan.added.count) accounts")
         } else {
             printOutput("\(plan.path): \(plan.added.count) accounts appended, \(plan.present.count) already present")
         }
         for difference in plan.differences { printOutput("  differs: \(difference)") }
+        for account in plan.skipped { printOutput("  skipped: \(account)") }
         if dryRun, let text = plan.text {
             let old = plan.isNewFile ? "" : ((try? String(contentsOfFile: plan.path, encoding: .utf8)) ?? "")
             for line in text.dropFirst(old.count).split(separator: "\n", omittingEmptySubsequences: false).dropLast() {

@@ -101,10 +101,26 @@ import Testing
         #expect(again.stdout.contains("0 accounts appended, 2 already present"))
         let bad = try run(["import", "aesr", content.path + "/missing.ini", "--content", content.path])
         #expect(bad.status == 1)
+        #expect(bad.stderr.contains("missing.ini:1:1: error: cannot read the file: no such file or directory"), "\(bad.stderr)")
         let malformed = try run(["import", "aesr", fixturesRoot.appendingPathComponent("import/aesr.ini").path, "--content", content.path])
         #expect(malformed.status == 1)
         #expect(malformed.stderr.contains("aesr.ini:26:1: error: expected 'key = value' inside a [section]"))
         #expect(malformed.stderr.contains("aesr.ini:18:1: warning: profile 'orphan-role'"))
+    }
+
+    @Test func importOrganizationsSkipsAnAccountAnotherClientLists() throws {
+        let other = minimalClient.replacingOccurrences(of: "prefix: Acme", with: "prefix: Other")
+            .replacingOccurrences(of: "222233334444", with: "222233330001")
+        let content = try contentFolder(extra: ["clients/other/client.yaml": other])
+        let json = fixturesRoot.appendingPathComponent("import/list-accounts-v1.json").path
+        let result = try run(["import", "organizations", json, "--client", "acme", "--content", content.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 accounts appended, 0 already present"), "\(result.stdout)")
+        #expect(result.stdout.contains("skipped: 222233330001 Acme Prod: already listed for client 'other' at \(content.path)/clients/other/client.yaml:4:9"),
+                "\(result.stdout)")
+        #expect(!result.stdout.contains("differs: "), "\(result.stdout)") // list-accounts has no regions to compare
+        let check = try run(["check", "--content", content.path, "--templates", defaultTemplates])
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
     @Test func defaultsAreContentTemplatesAndPublic() throws {

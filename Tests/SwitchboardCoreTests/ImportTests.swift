@@ -12,11 +12,64 @@ import Testing
         #expect(v1.map(\.id) == ["222233330001", "222233330003"])
         #expect(v1.map(\.environment) == ["production", "staging"])
         #expect(v1.allSatisfy { $0.environmentGuessed && $0.region == "eu-west-1" })
+        let (withoutRegion, _) = try OrganizationsImport.accounts(from: try data("list-accounts-v1.json"), path: "v1.json", region: nil)
+        #expect(withoutRegion.allSatisfy { $0.region == nil }) // list-accounts has no regions
         #expect(report1.skipped == ["222233330002 Acme Old: SUSPENDED"])
         let (v2, report2) = try OrganizationsImport.accounts(from: try data("list-accounts-v2.json"), path: "v2.json", region: "eu-west-1")
         #expect(v2.map(\.id) == ["222233330004"])
         #expect(v2.first?.environment == "development")
         #expect(report2.skipped == ["222233330005 Acme Closing: PENDING_CLOSURE"])
+    }
+
+    /// The error names what is wrong with the value and where it stands in the file.
+    @Test(arguments: [
+        ("{\"Accounts\": [\n  {\"Id\": \"222233334444\", \"Name\": \"A\"},\n  {\"Name\": \"B\",\n   \"Id\": 12345678901}]}\n",
+         4, 10, "\"Id\" is the number 12345678901; an account ID is a string of 12 digits, as the AWS CLI prints it: \"Id\": \"012345678901\""),
+        ("\n  {\"Accounts\": [{\"Id\": \"2222-3333-4444\", \"Name\": \"A\"}]}", 2, 24, "must be 12 digits without separators"),
+        ("{\"Accounts\": [{\"Id\": \"222233334444\"}]}", 1, 22, "account 222233334444 has no \"Name\""),
+        ("[1]\n{\"Accounts\": [{\"Name\": \"A\"}]}", 1, 1, "expected a JSON object"),
+        ("{\"Accounts\": [{\"Name\": \"A\"}]}", 1, 1, "account 1 of the \"Accounts\" list has no \"Id\""),
+    ])
+    func malformedAccountsAreLocated(json: String, line: Int, column: Int, message: String) throws {
+        do {
+            _ = try OrganizationsImport.accounts(from: Data(json.utf8), path: "bad.json", region: nil)
+            Issue.record("expected an error")
+        } catch {
+            let diagnostic = try #require(error.diagnostics.first)
+            #expect(diagnostic.message.contains(message), "\(diagnostic)")
+            #expect(diagnostic.location == SourceLocation(path: "bad.json", line: line, column: column), "\(diagnostic)")
+        }
+    }
+
+    @Test func accountsOfOtherClientsAndTheHomeAccountAreSkippedWithTheirPlace() throws {
+        let other = minimalClient.replacingOccurrences(of: "prefix: Acme", with: "prefix: Other")
+            .replacingOccurrences(of: "222233334444", with: "098765432109")
+        let content = try contentFolder(extra: ["clients/other/client.yaml": other])
+        let inventory = try #require(loadInventory(content).0)
+        let imported = ["098765432109", "111122223333", "222233337777"].map {
+            ImportedAccount(id: $0, name: "N", alias: nil, environment: "test", environmentGuessed: true, region: nil, accessLevels: nil)
+        }
+        let plan = try ClientFileMerge.plan(slug: "acme", name: "Acme", permissionSetPrefix: "Acme", accounts: imported,
+                                            inventory: inventory, contentDirectory: content.path, source: "orgs.json")
+        #expect(plan.added.map(\.id) == ["222233337777"])
+        #expect(plan.skipped == ["098765432109 N: already listed for client 'other' at \(content.path)/clients/other/client.yaml:4:9; an account belongs to one client",
+                                 "111122223333 N: the home account (portal.yaml); list only client accounts"])
+        try ClientFileMerge.apply(plan)
+        let (_, diagnostics) = loadInventory(content)
+        #expect(diagnostics.errors.isEmpty, "\(diagnostics)") // the result builds without edits
+        #expect(try content.read("clients/acme/client.yaml").contains("region: us-east-1")) // the default region
+    }
+
+    @Test func regionsAreComparedOnlyWhereTheSourceHasOne() throws {
+        let (content, inventory) = try inventory(minimalClient)
+        func differences(region: String?) throws -> [String] {
+            let account = ImportedAccount(id: "222233334444", name: "Prod", alias: nil, environment: "production",
+                                          environmentGuessed: true, region: region, accessLevels: nil)
+            return try ClientFileMerge.plan(slug: "acme", name: "Acme", permissionSetPrefix: "Acme", accounts: [account],
+                                            inventory: inventory, contentDirectory: content.path, source: "x.json").differences
+        }
+        #expect(try differences(region: nil).isEmpty)
+        #expect(try differences(region: "eu-north-1") == ["222233334444: region is 'us-east-1' in client.yaml, 'eu-north-1' in x.json (kept)"])
     }
 
     @Test func malformedJSONIsLocated() throws {
@@ -62,9 +115,9 @@ import Testing
 
     @Test func newClientFileBuildsWithoutEdits() throws {
         let (content, _) = try inventory()
-        let (accounts, _) = try OrganizationsImport.accounts(from: try data("list-accounts-v1.json"), path: "v1.json", region: "us-east-1")
+        let (accounts, _) = try OrganizationsImport.accounts(from: try data("list-accounts-v1.json"), path: "v1.json", region: nil)
         let plan = try ClientFileMerge.plan(slug: "acme", name: "Acme \"Inc\"", permissionSetPrefix: "Acme", accounts: accounts,
-                                            contentDirectory: content.path, source: "v1.json")
+                                            inventory: try #require(loadInventory(content).0), contentDirectory: content.path, source: "v1.json")
         #expect(plan.isNewFile)
         try ClientFileMerge.apply(plan)
         let (loaded, diagnostics) = loadInventory(content)
@@ -76,13 +129,13 @@ import Testing
 
     @Test func mergingAppendsNewAccountsKeepsCommentsAndReportsDifferences() throws {
         let original = "# Acme: our oldest client\n" + minimalClient.replacingOccurrences(of: "    name: Prod\n", with: "    name: Prod # main account\n")
-        let (content, _) = try inventory(original)
+        let (content, inventory) = try inventory(original)
         let imported = [
             ImportedAccount(id: "222233334444", name: "Production", alias: nil, environment: "production", environmentGuessed: true, region: "us-east-1", accessLevels: nil),
             ImportedAccount(id: "222233337777", name: "Staging", alias: nil, environment: "staging", environmentGuessed: true, region: "us-east-1", accessLevels: ["read-only"]),
         ]
         let plan = try ClientFileMerge.plan(slug: "acme", name: "x", permissionSetPrefix: "x", accounts: imported,
-                                            contentDirectory: content.path, source: "orgs.json")
+                                            inventory: inventory, contentDirectory: content.path, source: "orgs.json")
         #expect(plan.present == ["222233334444"])
         #expect(plan.added.map(\.id) == ["222233337777"])
         #expect(plan.differences == ["222233334444: name is 'Prod' in client.yaml, 'Production' in orgs.json (kept)"])
@@ -98,10 +151,11 @@ import Testing
 
     @Test func refusesToRewriteWhenAccountsIsNotLast() throws {
         let client = minimalClient.replacingOccurrences(of: "name: Acme\n", with: "") + "name: Acme\n"
-        let (content, _) = try inventory(client)
+        let (content, inventory) = try inventory(client)
         let new = ImportedAccount(id: "222233337777", name: "S", alias: nil, environment: "staging", environmentGuessed: false, region: "us-east-1", accessLevels: nil)
         do {
-            _ = try ClientFileMerge.plan(slug: "acme", name: "Acme", permissionSetPrefix: "Acme", accounts: [new], contentDirectory: content.path, source: "x")
+            _ = try ClientFileMerge.plan(slug: "acme", name: "Acme", permissionSetPrefix: "Acme", accounts: [new], inventory: inventory,
+                                         contentDirectory: content.path, source: "x")
             Issue.record("expected a refusal")
         } catch {
             #expect(error.diagnostics.first?.message.contains("move 'accounts:' to the end") == true)

@@ -4,6 +4,8 @@ import Yams
 /// Writes imported accounts into `content/clients/<slug>/client.yaml` without losing anything:
 /// a new file is written whole; in an existing file, new accounts are appended as text after the
 /// last one (so comments and order stay as they are) and differing values are only reported.
+/// An account that another client already lists, or the home account, is skipped and reported,
+/// so that the result always builds.
 public enum ClientFileMerge {
     public struct Plan: Sendable {
         public var path: String
@@ -14,21 +16,40 @@ public enum ClientFileMerge {
         public var present: [String]
         /// Values that differ between the file and the import; the file is kept.
         public var differences: [String]
+        /// Accounts left out because they cannot be this client's, with where they already are.
+        public var skipped: [String]
         public var isNewFile: Bool
     }
 
-    public static func plan(slug: String, name: String, permissionSetPrefix: String, accounts: [ImportedAccount],
-                            contentDirectory: String, source: String) throws(InvalidInput) -> Plan {
+    /// - Parameter inventory: the content folder's inventory: its other clients' accounts are
+    ///   not imported again, and accounts without a region get the Identity Center region.
+    public static func plan(slug: String, name: String, permissionSetPrefix: String, accounts imported: [ImportedAccount],
+                            inventory: Inventory, contentDirectory: String, source: String) throws(InvalidInput) -> Plan {
         if let problem = NamingRules.slug(slug) {
             throw InvalidInput([.error(SourceLocation(path: slug), "client \(problem)")])
         }
+        var skipped: [String] = []
+        let accounts = imported.filter { account in
+            if account.id == inventory.portal.homeAccountID {
+                skipped.append("\(account.id) \(account.name): the home account (portal.yaml); list only client accounts")
+                return false
+            }
+            for client in inventory.clients where client.slug != slug {
+                if let other = client.accounts.first(where: { $0.id == account.id }) {
+                    skipped.append("\(account.id) \(account.name): already listed for client '\(client.slug)' at \(other.location); an account belongs to one client")
+                    return false
+                }
+            }
+            return true
+        }
+        let defaultRegion = inventory.portal.identityCenterRegion
         let path = "\(contentDirectory)/clients/\(slug)/client.yaml"
         guard FileManager.default.fileExists(atPath: path) else {
             var lines = ["# Imported from \(source) by switchboard import. Check names and environments.",
                          "name: \(JSONValue.quoted(name))", "permission_set_prefix: \(JSONValue.quoted(permissionSetPrefix))", "accounts:"]
-            for account in accounts { lines += item(account, indent: "  ") }
-            return Plan(path: path, text: lines.joined(separator: "\n") + "\n", added: accounts, present: [], differences: [],
-                        isNewFile: true)
+            for account in accounts { lines += item(account, indent: "  ", defaultRegion: defaultRegion) }
+            return Plan(path: path, text: accounts.isEmpty ? nil : lines.joined(separator: "\n") + "\n", added: accounts, present: [],
+                        differences: [], skipped: skipped, isNewFile: true)
         }
         let text = try TextFile.read(path)
         let reader = YAMLReader(path: path)
@@ -51,12 +72,12 @@ public enum ClientFileMerge {
             if let current = existing["name"]?.string, current != account.name {
                 differences.append("\(account.id): name is '\(current)' in client.yaml, '\(account.name)' in \(source) (kept)")
             }
-            if let current = existing["region"]?.string, current != account.region {
-                differences.append("\(account.id): region is '\(current)' in client.yaml, '\(account.region)' in \(source) (kept)")
+            if let region = account.region, let current = existing["region"]?.string, current != region {
+                differences.append("\(account.id): region is '\(current)' in client.yaml, '\(region)' in \(source) (kept)")
             }
         }
         guard !added.isEmpty else {
-            return Plan(path: path, text: nil, added: [], present: present, differences: differences, isNewFile: false)
+            return Plan(path: path, text: nil, added: [], present: present, differences: differences, skipped: skipped, isNewFile: false)
         }
         guard accountsKey.mark?.line == lastKeyLine, let first = list.first, let itemLine = first.mark?.line else {
             throw InvalidInput([.error(reader.location(of: accountsKey), "cannot append accounts without rewriting the file (and losing its comments): move 'accounts:' to the end of client.yaml, as a block list, and run the import again")])
@@ -68,8 +89,9 @@ public enum ClientFileMerge {
         }
         var merged = text.hasSuffix("\n") ? text : text + "\n"
         merged += "# Added from \(source) by switchboard import. Check names and environments.\n"
-        for account in added { merged += item(account, indent: String(dash)).joined(separator: "\n") + "\n" }
-        return Plan(path: path, text: merged, added: added, present: present, differences: differences, isNewFile: false)
+        for account in added { merged += item(account, indent: String(dash), defaultRegion: defaultRegion).joined(separator: "\n") + "\n" }
+        return Plan(path: path, text: merged, added: added, present: present, differences: differences, skipped: skipped,
+                    isNewFile: false)
     }
 
     /// Writes the plan's text (nothing when it has none).
@@ -83,11 +105,11 @@ public enum ClientFileMerge {
         }
     }
 
-    static func item(_ account: ImportedAccount, indent: String) -> [String] {
+    static func item(_ account: ImportedAccount, indent: String, defaultRegion: String) -> [String] {
         var lines = ["\(indent)- id: \"\(account.id)\"", "\(indent)  name: \(JSONValue.quoted(account.name))"]
         if let alias = account.alias { lines.append("\(indent)  alias: \(alias)") }
         lines.append("\(indent)  environment: \(account.environment)" + (account.environmentGuessed ? "  # guessed by switchboard import: check it" : ""))
-        lines.append("\(indent)  region: \(account.region)")
+        lines.append("\(indent)  region: \(account.region ?? defaultRegion)")
         if let levels = account.accessLevels { lines.append("\(indent)  access_levels: [\(levels.joined(separator: ", "))]") }
         return lines
     }

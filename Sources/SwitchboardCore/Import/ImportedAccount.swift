@@ -6,7 +6,9 @@ public struct ImportedAccount: Sendable, Equatable {
     public var environment: String
     /// The environment was guessed from the name; the YAML says so in a comment.
     public var environmentGuessed: Bool
-    public var region: String
+    /// The console region, when the source names one (`list-accounts` output has none); the
+    /// merge fills in the default and compares only what the source had.
+    public var region: String?
     /// Access-level keys, in portal order; nil means every level.
     public var accessLevels: [String]?
 

@@ -82,7 +82,7 @@ public enum ProfileImport {
                 let guessed = ImportedAccount.environment(fromName: name)
                 proposals[index].accounts.append(ImportedAccount(
                     id: target.accountID, name: name, alias: nil, environment: guessed ?? "production", environmentGuessed: true,
-                    region: profile["region"] ?? portal.identityCenterRegion, accessLevels: [level.key]))
+                    region: profile["region"], accessLevels: [level.key]))
             }
         }
         for index in proposals.indices {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlyingFox
+import FlyingSocks
 import Foundation
 import SwitchboardCore
 
@@ -18,34 +19,71 @@ struct Serve: AsyncParsableCommand {
         options.outputDirectory = output.output
         let inputs = [options.contentDirectory, options.templatesDirectory]
         let session = PreviewSession(options: options)
-        let watcher = ChangeWatcher(folders: inputs) // before the snapshot: no edit falls in between
-        var snapshot = FileSnapshot(of: inputs)
-        rebuild(session, changed: nil)
-
+        var failure = RepeatedFailure()
+        // Listening comes first, so that a port in use is said at once, before anything is built.
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
                                 handler: StaticSiteHandler(root: output.output))
-        let serving = Task { try await server.run() }
-        try await server.waitUntilListening()
+        let serving = try await startServing(server)
+
+        let watcher = ChangeWatcher(folders: inputs) // before the snapshot: no edit falls in between
+        var snapshot = FileSnapshot(of: inputs)
+        rebuild(session, changed: nil, failure: &failure)
         printOutput("Serving \(output.output)/ at http://127.0.0.1:\(port)/ — rebuilding on changes; Ctrl-C stops")
 
         while !serving.isCancelled {
             // Asking the watcher costs one system call; a snapshot (without a watcher) reads every file's status.
             try await Task.sleep(for: watcher.isWatching ? .milliseconds(50) : .milliseconds(100))
             guard watcher.mayHaveChanged() else { continue }
-            let current = FileSnapshot(of: inputs)
-            let changed = current.changes(since: snapshot)
-            if !changed.isEmpty {
-                snapshot = current
-                rebuild(session, changed: changed)
+            var current = FileSnapshot(of: inputs)
+            guard !current.changes(since: snapshot).isEmpty else { continue }
+            // One save is often several writes (truncate and write, or a temporary file renamed):
+            // wait until the files stand still for a moment, up to a second, and rebuild once.
+            for _ in 0..<20 {
+                try await Task.sleep(for: .milliseconds(50))
+                let later = FileSnapshot(of: inputs)
+                if later == current { break }
+                current = later
             }
+            let changed = current.changes(since: snapshot)
+            snapshot = current
+            if !changed.isEmpty { rebuild(session, changed: changed, failure: &failure) }
         }
     }
 
-    /// Builds; on errors prints them and keeps serving the last good site.
-    private func rebuild(_ session: PreviewSession, changed: Set<String>?) {
+    /// Starts the server and returns once it listens. When it cannot listen (the port is in use)
+    /// its `run` fails at once; `waitUntilListening` alone would only time out after 5 s.
+    private func startServing(_ server: HTTPServer) async throws -> Task<Void, any Error> {
+        let (outcome, report) = AsyncStream.makeStream(of: (any Error)?.self)
+        let serving = Task {
+            do { try await server.run() } catch {
+                report.yield(error)
+                throw error
+            }
+        }
+        let listening = Task {
+            try? await server.waitUntilListening()
+            report.yield(nil)
+        }
+        defer { listening.cancel() }
+        for await failure in outcome {
+            guard let failure else { break }
+            guard case SocketError.failed(_, let code, let reason) = failure else { throw failure }
+            let advice = code == EADDRINUSE
+                ? "port \(port) on 127.0.0.1 is already in use (another serve, or another server); choose another with --port, e.g. --port \(port == UInt16.max ? 8001 : port + 1)"
+                : "cannot listen on 127.0.0.1:\(port): \(reason); choose another port with --port"
+            printError("switchboard: " + advice)
+            throw ExitCode(1)
+        }
+        return serving
+    }
+
+    /// Builds; on errors prints them (once, when they repeat the last failure) and keeps serving
+    /// the last good site.
+    private func rebuild(_ session: PreviewSession, changed: Set<String>?, failure: inout RepeatedFailure) {
         let start = Date()
         do {
             let report = try session.rebuild(changed: changed)
+            failure.clear()
             printDiagnostics(report.warnings)
             let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
             if let pages = report.updatedPages {
@@ -54,6 +92,11 @@ struct Serve: AsyncParsableCommand {
                 printOutput(report.unchanged ? "Up to date (checked in \(milliseconds) ms)" : "Built \(report.pages) pages in \(milliseconds) ms")
             }
         } catch {
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            if failure.isRepeated(error.diagnostics) {
+                printError("Build still fails with the same \(errors) error\(errors == 1 ? "" : "s") as above; still serving the last good site")
+                return
+            }
             printDiagnostics(error.diagnostics)
             printError("Build failed; still serving the last good site")
         }

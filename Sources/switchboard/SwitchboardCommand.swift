@@ -20,6 +20,8 @@ struct SwitchboardCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue) // the command printed why
         } catch let invalid as InvalidInput {
             printDiagnostics(invalid.diagnostics)
             let errors = invalid.diagnostics.filter { $0.severity == .error }.count

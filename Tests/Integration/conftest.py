@@ -68,14 +68,16 @@ def free_port() -> int:
 
 @pytest.fixture()
 def served(tmp_path):
-    """`switchboard serve` on a copy of content/ and site-templates/; yields (url, content folder)."""
+    """`switchboard serve` on a copy of content/ and site-templates/; yields (url, content folder).
+    What it prints goes to tmp_path / "serve.log"."""
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     port = free_port()
+    log = open(tmp_path / "serve.log", "w")
     process = subprocess.Popen(
         [str(BINARY), "serve", "--port", str(port), "--content", str(content),
          "--templates", str(REPO / "site-templates"), "--output", str(tmp_path / "public")],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        stdout=log, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.time() + 30
     while True:
@@ -85,11 +87,12 @@ def served(tmp_path):
         except OSError:
             if time.time() > deadline or process.poll() is not None:
                 process.kill()
-                raise RuntimeError("switchboard serve did not start: " + (process.stdout.read() or ""))
+                raise RuntimeError("switchboard serve did not start: " + (tmp_path / "serve.log").read_text())
             time.sleep(0.1)
     yield url, content
     process.terminate()
     process.wait(timeout=10)
+    log.close()
 
 
 def pages(site: Path) -> list[Path]:

@@ -42,6 +42,15 @@ def test_home_search_narrows_clients_and_accounts(browser, site):
     search.send_keys("abc prod")  # words match across client and account
     rows = [row.find_element(By.TAG_NAME, "a").text for row in visible(browser, ".account-list li")]
     assert rows == ["Payments Production", "Data Lake"]
+    # The count says what it counts: the accounts shown, and the clients they belong to.
+    assert browser.find_element(By.ID, "search-status").text == "2 accounts in 1 client"
+
+    search.clear()
+    search.send_keys("production")
+    cards = len(visible(browser, ".client-card"))
+    rows = len(visible(browser, ".account-list li"))
+    assert cards > 1 and rows > cards
+    assert browser.find_element(By.ID, "search-status").text == f"{rows} accounts in {cards} clients"
 
     search.clear()
     search.send_keys("pci")  # a tag
@@ -63,6 +72,17 @@ def test_slash_focuses_search_and_enter_opens_first_result(browser, site):
     assert browser.find_element(By.TAG_NAME, "h1").text == "Cedar Health"
 
 
+def test_your_first_day_tells_the_portals_own_search(browser, site):
+    browser.get((site / "docs/onboarding.html").as_uri())
+    text = browser.find_element(By.TAG_NAME, "main").text
+    assert "Ctrl+F" not in text and "Press / there" in text
+    browser.find_element(By.LINK_TEXT, "client list").click()  # what the doc says to do, done
+    browser.find_element(By.TAG_NAME, "body").send_keys("/")
+    assert browser.switch_to.active_element.get_attribute("id") == "search"
+    browser.switch_to.active_element.send_keys("abc prod")
+    assert browser.find_element(By.ID, "search-status").text == "2 accounts in 1 client"
+
+
 def test_arrow_keys_move_through_results(browser, site):
     browser.get((site / "index.html").as_uri())
     search = browser.find_element(By.ID, "search")
@@ -81,6 +101,7 @@ def test_client_page_search_filters_accounts_and_roles(browser, site):
     accounts = visible(browser, "section.account")
     assert [a.find_element(By.CSS_SELECTOR, "h2 a").text for a in accounts] == ["Payments Staging"]
     assert visible_names(browser, "li.role h3") == ["DevOps ☆"]
+    assert browser.find_element(By.ID, "search-status").text == "1 role in 1 account"
 
 
 def test_favourite_survives_reload_and_shows_on_home(browser, site):

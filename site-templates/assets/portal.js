@@ -127,6 +127,17 @@
     input.closest("search").hidden = false;
     var status = document.getElementById("search-status");
     var groups = Array.prototype.slice.call(document.querySelectorAll("[data-search-group]"));
+    // What is counted: the nouns the templates give the groups and rows ("2 accounts in 1 client").
+    var groupNoun = groups.length && groups[0].getAttribute("data-search-group");
+    var firstRow = document.querySelector("[data-search-row]");
+    var rowNoun = firstRow && firstRow.getAttribute("data-search-row");
+    function counted(count, noun) { return count + " " + noun + (count === 1 ? "" : "s"); }
+    function describe(shownGroups, shownRows) {
+      if (shownGroups === 0) return "No matches";
+      if (!groupNoun) return shownGroups + (shownGroups === 1 ? " match" : " matches");
+      if (!rowNoun || shownRows === 0) return counted(shownGroups, groupNoun);
+      return counted(shownRows, rowNoun) + " in " + counted(shownGroups, groupNoun);
+    }
     var entries = groups.map(function (group) {
       return {
         element: group,
@@ -154,8 +165,7 @@
         entry.element.hidden = !show;
         if (show) { shownGroups++; shownRows += visibleRows; }
       });
-      status.textContent = terms.length === 0 ? "" :
-        shownGroups === 0 ? "No matches" : shownGroups + (shownGroups === 1 ? " match" : " matches");
+      status.textContent = terms.length === 0 ? "" : describe(shownGroups, shownRows);
     }
     function resultLinks() {
       return Array.prototype.slice.call(document.querySelectorAll("[data-search-group]:not([hidden]) [data-result-link]"));

@@ -66,9 +66,13 @@ import Testing
             ("https://ssoins-1111222233334444.portal.eu-west-1.app.aws", "https://ssoins-1111222233334444.portal.eu-west-1.app.aws"),
             ("https://start.us-gov-west-1.us-gov-home.awsapps.com/directory/example",
              "https://start.us-gov-west-1.us-gov-home.awsapps.com/directory/example"),
+            ("https://start.us-gov-east-1.us-gov-home.awsapps.com/directory/d-1234567890/",
+             "https://start.us-gov-east-1.us-gov-home.awsapps.com/directory/d-1234567890"),
+            ("https://start.home.awsapps.cn/directory/d-9067000000", "https://start.home.awsapps.cn/directory/d-9067000000"),
+            ("https://example.awsapps.cn/start", "https://example.awsapps.cn/start"),
         ]
         for (raw, normalized) in forms {
-            let start = AWSLinks.normalizedStartURL(raw)
+            let start = try? AccessPortalURL.check(raw).get()
             #expect(start == normalized)
             #expect(AWSLinks.signInURL(startURL: normalized, homeAccountID: "111122223333", permissionSet: "AbcCorpReadOnly")
                     == "\(normalized)/#/console?account_id=111122223333&role_name=AbcCorpReadOnly")
@@ -82,9 +86,35 @@ import Testing
 
     @Test(arguments: ["http://x.awsapps.com/start", "https://", "https:///start", "https://x.awsapps.com/start?a=b",
                       "https://x.awsapps.com/start#/", "x.awsapps.com/start", "https://x y.com", "https://x.com//",
-                      "https://user@x.com/start", "javascript:alert(1)"])
+                      "https://user@x.com/start", "javascript:alert(1)", "https://x.awsapps.com//",
+                      // look-alikes of the accepted forms
+                      "https://larkspur-example.awsapps.com.evil.io/start", "https://awsapps.com@evil.io/start",
+                      "https://larkspur.awsapps.com@evil.io/start", "https://larkspur.xn--awsapps-3ya.com/start",
+                      "https://xn--lrkspur-bxa.awsapps.com/start", "https://larkspur.awsаpps.com/start", // Cyrillic а
+                      "https://larkspur.awsapps.com:8443/start", "https://larkspur.awsapps.com./start",
+                      "https://evil-awsapps.com/start", "https://larkspur.evilawsapps.com/start", "https://awsapps.com/start",
+                      "https://a.b.awsapps.com/start", "https://larkspur.awsapps.com/start/../evil", "https://larkspur.awsapps.com/login",
+                      "https://start.us-gov-west-1.us-gov-home.awsapps.com.evil.io/directory/x",
+                      "https://start.eu-west-1.us-gov-home.awsapps.com/directory/x",
+                      "https://ssoins-1111222233334444.eu-west-1.portal.amazonaws.com.evil.io",
+                      "https://ssoins-111122223333.eu-west-1.portal.amazonaws.com", "https://ssoins-1111222233334444.portal.eu-west-1.app.aws/start",
+                      "https://start.home.awsapps.cn.evil.io/directory/x", "https://start.home.awsapps.cn/directory/../x"])
     func rejectsBadStartURLs(_ raw: String) {
-        #expect(AWSLinks.normalizedStartURL(raw) == nil)
+        guard case .failure(let rejection) = AccessPortalURL.check(raw) else {
+            Issue.record("accepted \(raw)")
+            return
+        }
+        #expect(rejection.message.contains("https://SUBDOMAIN.awsapps.com/start"))
+    }
+
+    @Test func startURLRejectionsSayWhy() {
+        let reasons = ["http://x.awsapps.com/start": "it must start with https://",
+                       "https://x.awsapps.com:443/start": "a port is not allowed",
+                       "https://awsapps.com@evil.io/start": "a user name before '@' is not allowed",
+                       "https://x.awsapps.com.evil.io/start": "the host 'x.awsapps.com.evil.io' and path '/start' are not one of AWS's forms"]
+        for (raw, reason) in reasons {
+            #expect(AccessPortalURL.check(raw) == .failure(AccessPortalURL.Rejection(reason: reason)), "\(raw)")
+        }
     }
 
     @Test func percentEncodingKeepsOnlyUnreservedCharacters() {

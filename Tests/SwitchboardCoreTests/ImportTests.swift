@@ -113,6 +113,18 @@ import Testing
         #expect(clients.first?.accounts.last?.accessLevels == ["read-only"])
     }
 
+    @Test func aLookAlikeSSOStartURLIsAnErrorAtItsLine() throws {
+        let (_, inventory) = try inventory(minimalClient)
+        let good = String(decoding: try data("aws-config"), as: UTF8.self)
+        let text = "[sso-session phish]\nsso_start_url = https://test-example.awsapps.com.evil.io/start\nsso_region = us-east-1\n\n" + good
+        let (_, report) = ProfileImport.clients(from: text, path: "config", portal: inventory.portal, existing: inventory.clients)
+        let errors = report.unmapped.filter { $0.severity == .error }
+        #expect(errors.map(\.location.line) == [2], "\(report.unmapped)")
+        #expect(errors.first?.message.contains("is not an AWS access portal URL") == true)
+        let (_, clean) = ProfileImport.clients(from: good, path: "config", portal: inventory.portal, existing: inventory.clients)
+        #expect(clean.unmapped.isEmpty)
+    }
+
     @Test func newClientFileBuildsWithoutEdits() throws {
         let (content, _) = try inventory()
         let (accounts, _) = try OrganizationsImport.accounts(from: try data("list-accounts-v1.json"), path: "v1.json", region: nil)

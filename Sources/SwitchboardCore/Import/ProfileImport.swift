@@ -53,6 +53,12 @@ public enum ProfileImport {
     public static func clients(from text: String, path: String, portal: Portal, existing: [Client]) -> ([ProposedClient], ImportReport) {
         let (profiles, problems) = parse(text, path: path)
         var report = ImportReport(unmapped: problems)
+        // A config that signs in through a look-alike of the access portal is not imported.
+        for profile in profiles {
+            guard let (url, line) = profile.values["sso_start_url"],
+                  case .failure(let rejection) = AccessPortalURL.check(url) else { continue }
+            report.unmapped.append(.error(SourceLocation(path: path, line: line, column: 1), "sso_start_url '\(url)' \(rejection.message)"))
+        }
         let byName = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var proposals: [ProposedClient] = []
 

@@ -99,9 +99,9 @@ public enum InventoryLoader {
            let center = reader.fields(node, in: "identity_center", allowedKeys: identityCenterKeys,
                                       required: ["start_url", "region"]) {
             if let raw = reader.string(center, "start_url", in: "identity_center") {
-                startURL = AWSLinks.normalizedStartURL(raw)
-                if startURL == nil {
-                    reader.error(center["start_url"]!, "start_url '\(raw)' must be the access portal URL: https://…, without query or fragment (e.g. https://d-1234567890.awsapps.com/start)")
+                switch AccessPortalURL.check(raw) {
+                case .success(let url): startURL = url
+                case .failure(let rejection): reader.error(center["start_url"]!, "start_url '\(raw)' \(rejection.message)")
                 }
             }
             instanceARN = reader.string(center, "instance_arn", in: "identity_center")

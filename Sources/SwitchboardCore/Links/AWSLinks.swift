@@ -55,23 +55,9 @@ public enum AWSLinks {
     }
 
     /// IAM Identity Center shortcut link into the home account with one permission set
-    /// (step 1 of the launch). `startURL` must already be normalized (see `normalizedStartURL`).
+    /// (step 1 of the launch). `startURL` must already be checked (see `AccessPortalURL.check`).
     public static func signInURL(startURL: String, homeAccountID: String, permissionSet: String) -> String {
         "\(startURL)/#/console?\(queryString([("account_id", homeAccountID), ("role_name", permissionSet)]))"
-    }
-
-    /// The access portal URL as configured, with one trailing `/` removed; nil when it is not
-    /// an `https://` URL with a host and without query or fragment.
-    public static func normalizedStartURL(_ raw: String) -> String? {
-        let prefix = "https://"
-        guard raw.hasPrefix(prefix), !raw.contains("?"), !raw.contains("#"),
-              !raw.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" })
-        else { return nil }
-        var url = raw
-        if url.hasSuffix("/") { url.removeLast() }
-        let host = url.dropFirst(prefix.count).prefix { $0 != "/" }
-        guard !host.isEmpty, !host.contains("@"), !url.hasSuffix("/") else { return nil }
-        return url
     }
 
     private static func truncated(_ text: String, toUTF16 limit: Int) -> String {

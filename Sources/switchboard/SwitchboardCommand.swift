@@ -9,7 +9,7 @@ struct SwitchboardCommand: AsyncParsableCommand {
         commandName: "switchboard",
         abstract: "Generate a static AWS access portal from an account/role inventory and Markdown docs.",
         version: Switchboard.version,
-        subcommands: [Build.self, Check.self, Serve.self, Import.self]
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, Diff.self]
     )
 
     static func main() async {
@@ -110,8 +110,8 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
 }
 
 /// Unbuffered, so lines show at once also when piped (`serve` runs for long).
-func printOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+func printOutput(_ text: String, terminator: String = "\n") {
+    FileHandle.standardOutput.write(Data((text + terminator).utf8))
 }
 
 func printError(_ text: String) {

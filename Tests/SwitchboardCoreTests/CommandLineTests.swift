@@ -123,6 +123,19 @@ import Testing
         #expect(check.status == 0, "\(check.stderr)")
     }
 
+    @Test func diffExitsOneOnAccessChangesOnly() throws {
+        let base = try contentFolder()
+        let same = try run(["diff", base.path, base.path])
+        #expect(same.status == 0 && same.stdout == "No access changes.\n", "\(same)")
+        let changed = try contentFolder(client: minimalClient.replacingOccurrences(of: "222233334444", with: "222233334445"))
+        let moved = try run(["diff", base.path, changed.path, "--format", "markdown"])
+        #expect(moved.status == 1, "\(moved.stderr)")
+        #expect(moved.stdout.hasPrefix("### Access changes\n"))
+        let invalid = try contentFolder(client: minimalClient.replacingOccurrences(of: "222233334444", with: "2222"))
+        #expect(try run(["diff", base.path, invalid.path]).stderr.contains("error: account ID '2222' has 4 digits"))
+        #expect(try run(["diff", base.path, "--format", "yaml"]).status == 2)
+    }
+
     @Test func defaultsAreContentTemplatesAndPublic() throws {
         let project = try TemporaryFolder()
         try FileManager.default.copyItem(atPath: fixturesRoot.appendingPathComponent("small/content").path, toPath: project.path + "/content")

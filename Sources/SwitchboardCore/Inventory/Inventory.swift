@@ -4,6 +4,8 @@ public struct Inventory: Sendable {
     public var portal: Portal
     /// Sorted by slug.
     public var clients: [Client]
+    /// The path of `portal.yaml`, for messages.
+    public var portalFile: String
 }
 
 public struct Portal: Sendable {

@@ -41,7 +41,7 @@ public enum InventoryLoader {
             validateAcrossClients(clients, portal: portal, portalIsComplete: portalIsComplete, diagnostics: &diagnostics)
         }
         guard let portal, !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
-        return (Inventory(portal: portal, clients: clients), diagnostics.sorted)
+        return (Inventory(portal: portal, clients: clients, portalFile: portalPath), diagnostics.sorted)
     }
 
     // MARK: portal.yaml

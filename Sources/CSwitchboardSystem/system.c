@@ -3,6 +3,11 @@
 #include <errno.h>
 #include <stdio.h>
 #include <fcntl.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #if defined(__linux__)
 #include <sys/syscall.h>
@@ -54,3 +59,33 @@ int switchboard_watch_open(void) { errno = ENOSYS; return -1; }
 int switchboard_watch_add(int descriptor, const char *folder) { (void)descriptor; (void)folder; errno = ENOSYS; return -1; }
 int switchboard_watch_drain(int descriptor) { (void)descriptor; errno = ENOSYS; return -1; }
 #endif
+
+int switchboard_listen_loopback(unsigned short port, unsigned short *bound) {
+    int descriptor = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (descriptor < 0) return -1;
+    int yes = 1; /* a port left in TIME_WAIT by the last serve can be taken again at once */
+    setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    struct sockaddr_in address;
+    memset(&address, 0, sizeof address);
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (bind(descriptor, (struct sockaddr *)&address, sizeof address) != 0 || listen(descriptor, 64) != 0
+        || getsockname(descriptor, (struct sockaddr *)&address, &length) != 0) {
+        int saved = errno;
+        close(descriptor);
+        errno = saved;
+        return -1;
+    }
+    *bound = ntohs(address.sin_port);
+    return descriptor;
+}
+
+const char *switchboard_build_commit(void) {
+#ifdef SWITCHBOARD_COMMIT
+    return SWITCHBOARD_COMMIT;
+#else
+    return NULL;
+#endif
+}

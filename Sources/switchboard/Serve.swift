@@ -1,6 +1,4 @@
 import ArgumentParser
-import FlyingFox
-import FlyingSocks
 import Foundation
 import SwitchboardCore
 
@@ -21,16 +19,24 @@ struct Serve: AsyncParsableCommand {
         let session = PreviewSession(options: options)
         var failure = RepeatedFailure()
         // Listening comes first, so that a port in use is said at once, before anything is built.
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled,
-                                handler: StaticSiteHandler(root: output.output))
-        let serving = try await startServing(server)
+        let server: PreviewServer
+        do { server = try PreviewServer(root: output.output, port: port) } catch {
+            switch error {
+            case .portInUse:
+                printError("switchboard: port \(port) on 127.0.0.1 is already in use (another serve, or another server); choose another with --port, e.g. --port \(port == UInt16.max ? 8001 : port + 1)")
+            case .cannotListen(_, let reason):
+                printError("switchboard: cannot listen on 127.0.0.1:\(port): \(reason); choose another port with --port")
+            }
+            throw ExitCode(1)
+        }
+        Thread.detachNewThread { server.run() }
 
         let watcher = ChangeWatcher(folders: inputs) // before the snapshot: no edit falls in between
         var snapshot = FileSnapshot(of: inputs)
         rebuild(session, changed: nil, failure: &failure)
-        printOutput("Serving \(output.output)/ at http://127.0.0.1:\(port)/ — rebuilding on changes; Ctrl-C stops")
+        printOutput("Serving \(output.output)/ at http://127.0.0.1:\(server.port)/ — rebuilding on changes; Ctrl-C stops")
 
-        while !serving.isCancelled {
+        while true {
             // Asking the watcher costs one system call; a snapshot (without a watcher) reads every file's status.
             try await Task.sleep(for: watcher.isWatching ? .milliseconds(50) : .milliseconds(100))
             guard watcher.mayHaveChanged() else { continue }
@@ -48,33 +54,6 @@ struct Serve: AsyncParsableCommand {
             snapshot = current
             if !changed.isEmpty { rebuild(session, changed: changed, failure: &failure) }
         }
-    }
-
-    /// Starts the server and returns once it listens. When it cannot listen (the port is in use)
-    /// its `run` fails at once; `waitUntilListening` alone would only time out after 5 s.
-    private func startServing(_ server: HTTPServer) async throws -> Task<Void, any Error> {
-        let (outcome, report) = AsyncStream.makeStream(of: (any Error)?.self)
-        let serving = Task {
-            do { try await server.run() } catch {
-                report.yield(error)
-                throw error
-            }
-        }
-        let listening = Task {
-            try? await server.waitUntilListening()
-            report.yield(nil)
-        }
-        defer { listening.cancel() }
-        for await failure in outcome {
-            guard let failure else { break }
-            guard case SocketError.failed(_, let code, let reason) = failure else { throw failure }
-            let advice = code == EADDRINUSE
-                ? "port \(port) on 127.0.0.1 is already in use (another serve, or another server); choose another with --port, e.g. --port \(port == UInt16.max ? 8001 : port + 1)"
-                : "cannot listen on 127.0.0.1:\(port): \(reason); choose another port with --port"
-            printError("switchboard: " + advice)
-            throw ExitCode(1)
-        }
-        return serving
     }
 
     /// Builds; on errors prints them (once, when they repeat the last failure) and keeps serving
@@ -100,26 +79,5 @@ struct Serve: AsyncParsableCommand {
             printDiagnostics(error.diagnostics)
             printError("Build failed; still serving the last good site")
         }
-    }
-}
-
-/// Serves files of the output folder, read on every request so a rebuild shows at once.
-struct StaticSiteHandler: HTTPHandler {
-    let root: String
-
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed)
-        }
-        let noCache: HTTPHeaders = [.cacheControl: "no-store"]
-        if let file = Preview.file(for: request.path, in: root), let data = FileManager.default.contents(atPath: file) {
-            var headers = noCache
-            headers[.contentType] = Preview.contentType(of: file)
-            return HTTPResponse(statusCode: .ok, headers: headers, body: data)
-        }
-        var headers = noCache
-        headers[.contentType] = "text/html; charset=utf-8"
-        let page = FileManager.default.contents(atPath: root + "/" + SitePaths.notFound) ?? Data("Not found\n".utf8)
-        return HTTPResponse(statusCode: .notFound, headers: headers, body: page)
     }
 }

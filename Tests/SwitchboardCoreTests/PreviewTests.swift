@@ -15,6 +15,28 @@ import Testing
         #expect(Preview.contentType(of: "a/b.css") == "text/css; charset=utf-8")
     }
 
+    @Test func serverAnswersGetAndHeadFromTheSiteAndRefusesTheRest() throws {
+        let site = try TemporaryFolder(["index.html": "<h1>Home</h1>", "404.html": "<h1>Page not found</h1>", "assets/style.css": "a{}"])
+        let server = try PreviewServer(root: site.path, port: 0)
+        func answer(_ request: String) -> String { String(decoding: server.response(to: Array(request.utf8)), as: UTF8.self) }
+        let home = answer("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        #expect(home.hasPrefix("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 13\r\nCache-Control: no-store\r\n"))
+        #expect(home.hasSuffix("\r\n\r\n<h1>Home</h1>"))
+        let head = answer("HEAD /assets/style.css HTTP/1.1\r\n\r\n")
+        #expect(head.contains("Content-Type: text/css; charset=utf-8\r\nContent-Length: 3\r\n") && head.hasSuffix("\r\n\r\n"))
+        #expect(answer("GET /../../etc/passwd HTTP/1.1\r\n\r\n").hasPrefix("HTTP/1.1 404 Not Found"))
+        #expect(answer("GET /nope HTTP/1.1\r\n\r\n").hasSuffix("<h1>Page not found</h1>"))
+        #expect(answer("POST / HTTP/1.1\r\n\r\n").contains("405 Method Not Allowed\r\n") && answer("POST / HTTP/1.1\r\n\r\n").contains("Allow: GET, HEAD\r\n"))
+        #expect(answer("nonsense\r\n\r\n").hasPrefix("HTTP/1.1 400 Bad Request"))
+    }
+
+    @Test func aPortInUseIsKnownWhenTheServerIsMade() throws {
+        let site = try TemporaryFolder()
+        let first = try PreviewServer(root: site.path, port: 0)
+        #expect(first.port > 0)
+        #expect(throws: PreviewServer.StartError.portInUse(first.port)) { try PreviewServer(root: site.path, port: first.port) }
+    }
+
     @Test func snapshotsTellWhichFilesChanged() throws {
         let folder = try TemporaryFolder(["a.md": "one", "b/c.md": "two"])
         let before = FileSnapshot(of: [folder.path])

@@ -18,4 +18,12 @@ int switchboard_watch_add(int descriptor, const char *folder);
 /// set on failure.
 int switchboard_watch_drain(int descriptor);
 
+/// A TCP socket listening on 127.0.0.1:port (0: any free port), for `serve`. Returns the
+/// descriptor and stores the port it got in `bound`, or -1 with errno set (EADDRINUSE when the
+/// port is taken).
+int switchboard_listen_loopback(unsigned short port, unsigned short *bound);
+
+/// The commit a release binary was built from (`-Xcc -DSWITCHBOARD_COMMIT="…"`), or NULL.
+const char *switchboard_build_commit(void);
+
 #endif

@@ -62,6 +62,19 @@ import Testing
         }
     }
 
+    /// The portal names clients, account IDs and roles: no page may be indexed.
+    @Test func everyPageAsksNotToBeIndexedAndRobotsTxtDisallowsAll() throws {
+        let out = try TemporaryFolder()
+        _ = try Switchboard.build(options(content: exampleContent, output: out.path + "/public"))
+        let files = try filesUnder(out.path + "/public")
+        #expect(files["robots.txt"] == Data("User-agent: *\nDisallow: /\n".utf8))
+        let pages = files.filter { $0.key.hasSuffix(".html") && !$0.key.hasPrefix("exports/") }
+        #expect(pages.count > 10 && pages["404.html"] != nil)
+        for (page, html) in pages {
+            #expect(String(decoding: html, as: UTF8.self).contains("<meta name=\"robots\" content=\"noindex, nofollow\">"), "\(page)")
+        }
+    }
+
     @Test func failedBuildLeavesPreviousOutputByteIdentical() throws {
         let content = try contentFolder()
         let output = content.path + "-public"

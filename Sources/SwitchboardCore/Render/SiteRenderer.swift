@@ -29,6 +29,7 @@ struct SiteRenderer: Sendable {
         case page(PageJob)
         case clientKit(SiteClient)
         case asset(String)
+        case robots
     }
 
     /// Makes every file and writes it to `sink`; every error of every piece is reported at once.
@@ -41,7 +42,7 @@ struct SiteRenderer: Sendable {
         let work = [Work.portalManifest] + pages.filter { !spanning.contains($0.path) }.map(Work.page)
             + site.clients.map(Work.clientKit) + templates.assets.map(Work.asset)
             + pages.filter { spanning.contains($0.path) }.map(Work.page) + [.accessManifest]
-            + SetupKit.ExportFormat.allCases.map(Work.exports)
+            + SetupKit.ExportFormat.allCases.map(Work.exports) + [.robots]
         let outcomes = parallelMap(work) { piece in
             Result { () throws(InvalidInput) -> Int in
                 let files = try make(piece)
@@ -77,6 +78,8 @@ struct SiteRenderer: Sendable {
             return kit.files
         case .asset(let path):
             return [OutputFile(path: path, contents: try templates.assetBytes(path))]
+        case .robots:
+            return [Robots.file]
         }
     }
 

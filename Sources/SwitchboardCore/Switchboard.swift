@@ -1,3 +1,4 @@
+import CSwitchboardSystem
 import Foundation
 
 /// The folders a build reads and writes.
@@ -57,7 +58,17 @@ struct PhaseClock {
 /// when all of them succeeded. Invalid input is reported before any file is written.
 public enum Switchboard {
     /// Also part of the build record: output of another version is never taken as up to date.
-    public static let version = "0.3.0"
+    public static let version = "0.4.0"
+
+    /// The git commit a release binary was built from (`.ci/release`); nil for development builds.
+    /// It is shown by `--version` and never written into the portal, whose files stay the same
+    /// whatever built them.
+    public static let buildCommit: String? = switchboard_build_commit().map { String(cString: $0) }
+
+    /// `0.4.0 (commit 1a2b3c4d5e6f)` or `0.4.0 (development build)`.
+    public static var versionDescription: String {
+        "\(version) (\(buildCommit.map { "commit \($0)" } ?? "development build"))"
+    }
 
     /// Validates everything and renders every file; writes nothing.
     public static func check(_ options: BuildOptions) throws(InvalidInput) -> BuildReport {

@@ -8,7 +8,7 @@ struct SwitchboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "Generate a static AWS access portal from an account/role inventory and Markdown docs.",
-        version: Switchboard.version,
+        version: Switchboard.versionDescription,
         subcommands: [Build.self, Check.self, Serve.self, Import.self, Diff.self]
     )
 
@@ -23,9 +23,7 @@ struct SwitchboardCommand: AsyncParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue) // the command printed why
         } catch let invalid as InvalidInput {
-            printDiagnostics(invalid.diagnostics)
-            let errors = invalid.diagnostics.filter { $0.severity == .error }.count
-            printError("switchboard: \(errors) error\(errors == 1 ? "" : "s"); nothing was written")
+            reportInvalidInput(invalid, as: .plain)
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
@@ -50,6 +48,27 @@ struct Folders: ParsableArguments {
     }
 }
 
+extension Diagnostic.Format: ExpressibleByArgument {}
+
+struct DiagnosticsOutput: ParsableArguments {
+    @Option(help: "plain (path:line:col: error: message) or github (GitHub Actions annotations at the line).")
+    var diagnostics: Diagnostic.Format = .plain
+
+    /// Runs `body`; invalid input is printed in the chosen format and ends the command with exit 1.
+    func reporting<Result>(_ body: () throws(InvalidInput) -> Result) throws -> Result {
+        do { return try body() } catch {
+            reportInvalidInput(error, as: diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}
+
+func reportInvalidInput(_ invalid: InvalidInput, as format: Diagnostic.Format) {
+    printDiagnostics(invalid.diagnostics, as: format)
+    let errors = invalid.diagnostics.filter { $0.severity == .error }.count
+    printError("switchboard: \(errors) error\(errors == 1 ? "" : "s"); nothing was written")
+}
+
 struct OutputFolder: ParsableArguments {
     @Option(help: "Folder to write the portal to; replaced only if Switchboard created it or it is empty.")
     var output = "public"
@@ -61,6 +80,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var folders: Folders
     @OptionGroup var output: OutputFolder
+    @OptionGroup var diagnostics: DiagnosticsOutput
     @Flag(help: "Build even if no input changed since the last build.")
     var force = false
     @Flag(help: "Print how long each phase took.")
@@ -71,8 +91,8 @@ struct Build: ParsableCommand {
         var options = folders.options
         options.outputDirectory = output.output
         options.force = force
-        let report = try Switchboard.build(options)
-        printDiagnostics(report.warnings)
+        let report = try diagnostics.reporting { () throws(InvalidInput) in try Switchboard.build(options) }
+        printDiagnostics(report.warnings, as: diagnostics.diagnostics)
         let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
         let summary = "\(report.pages) pages (\(report.clients) clients, \(report.accounts) accounts, \(report.files) files)"
         if report.unchanged {
@@ -88,12 +108,13 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate content/ and site-templates/; write nothing.")
 
     @OptionGroup var folders: Folders
+    @OptionGroup var diagnostics: DiagnosticsOutput
     @Flag(help: "Print how long each phase took.")
     var timings = false
 
     func run() throws {
-        let report = try Switchboard.check(folders.options)
-        printDiagnostics(report.warnings)
+        let report = try diagnostics.reporting { () throws(InvalidInput) in try Switchboard.check(folders.options) }
+        printDiagnostics(report.warnings, as: diagnostics.diagnostics)
         printOutput("OK: \(report.clients) clients, \(report.accounts) accounts, \(report.pages) pages")
         if timings { printTimings(report) }
     }
@@ -105,8 +126,11 @@ func printTimings(_ report: BuildReport) {
     printOutput("Timings: " + report.phases.map { "\($0.name) \($0.milliseconds) ms" }.joined(separator: ", "))
 }
 
-func printDiagnostics(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics { printError(diagnostic.description) }
+/// Plain diagnostics go to stderr; annotations to stdout, where workflow commands are read.
+func printDiagnostics(_ diagnostics: [Diagnostic], as format: Diagnostic.Format = .plain) {
+    for diagnostic in diagnostics {
+        format == .github ? printOutput(diagnostic.formatted(format)) : printError(diagnostic.formatted(format))
+    }
 }
 
 /// Unbuffered, so lines show at once also when piped (`serve` runs for long).

@@ -162,7 +162,7 @@ import Testing
         let github = AccessDiffReport.render(diff, as: .github).split(separator: "\n")
         #expect(github.count == 3, "\(github)") // two changes and the notice: nothing the value says starts a command
         let added = try #require(github.first { $0.hasPrefix("::warning file=") })
-        #expect(added.hasPrefix("::warning file=\(changed.path)/clients/acme/client.yaml,line=9,title=Access change::Client acme: + account 222233336666"))
+        #expect(added.hasPrefix("::warning file=\(changed.path)/clients/acme/client.yaml,line=9,col=9,title=Access change::Client acme: + account 222233336666"))
         #expect(added.contains("%250A::error::x"))
         #expect(github.last == "::notice title=Access review::2 access changes: review who can reach what before merging.")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SwitchboardCore
 
 /// Runs the built `switchboard` executable, as CI and users do.
 @Suite struct CommandLineTests {
@@ -121,6 +122,16 @@ import Testing
         #expect(!result.stdout.contains("differs: "), "\(result.stdout)") // list-accounts has no regions to compare
         let check = try run(["check", "--content", content.path, "--templates", defaultTemplates])
         #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func diagnosticsAsGitHubAnnotations() throws {
+        let content = try contentFolder(client: minimalClient.replacingOccurrences(of: "region: us-east-1", with: "regoin: us-east-1"))
+        let result = try run(["check", "--content", content.path, "--templates", defaultTemplates, "--diagnostics", "github"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("::error file=\(content.path)/clients/acme/client.yaml,line=7,col=5::unknown key 'regoin' in an account; did you mean 'region'?"),
+                "\(result.stdout)")
+        #expect(Diagnostic.warning(SourceLocation(path: "a,b:c.md", line: 2, column: 3), "50% done\nnext::x").formatted(.github)
+                == "::warning file=a%2Cb%3Ac.md,line=2,col=3::50%25 done%0Anext::x")
     }
 
     @Test func diffExitsOneOnAccessChangesOnly() throws {

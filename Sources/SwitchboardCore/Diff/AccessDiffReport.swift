@@ -73,27 +73,13 @@ public enum AccessDiffReport {
 
     /// `::error file=…,line=…,title=…::message` (critical) and `::warning …` per change, then a notice.
     static func github(_ diff: AccessDiff) -> String {
-        var lines: [String] = []
-        for change in diff.changes {
-            var properties: [String] = []
-            if let location = change.location {
-                properties.append("file=\(escapedProperty(location.path))")
-                properties.append("line=\(max(location.line, 1))")
-            }
-            properties.append("title=\(escapedProperty(change.severity == .critical ? "Critical access change" : "Access change"))")
-            let command = change.severity == .critical ? "error" : "warning"
-            lines.append("::\(command) \(properties.joined(separator: ","))::\(escapedData(heading(change.group) + ": " + change.message))")
+        var lines = diff.changes.map { change in
+            GitHubAnnotation.command(change.severity == .critical ? "error" : "warning", location: change.location,
+                                     title: change.severity == .critical ? "Critical access change" : "Access change",
+                                     message: heading(change.group) + ": " + change.message)
         }
-        lines.append("::notice title=Access review::\(escapedData(summary(diff) + (docsLine(diff).map { " " + $0 } ?? "")))")
+        lines.append(GitHubAnnotation.command("notice", location: nil, title: "Access review",
+                                              message: summary(diff) + (docsLine(diff).map { " " + $0 } ?? "")))
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Escaping of workflow commands (as GitHub's actions/toolkit does).
-    static func escapedData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
-
-    static func escapedProperty(_ text: String) -> String {
-        escapedData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }

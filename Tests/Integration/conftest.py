@@ -4,6 +4,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -98,3 +99,38 @@ def served(tmp_path):
 def pages(site: Path) -> list[Path]:
     """The portal's pages (the bookmarks export is HTML too, but not a page)."""
     return sorted(page for page in site.rglob("*.html") if "exports" not in page.relative_to(site).parts)
+
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture()
+def moto():
+    """A moto server on a free loopback port; yields its URL."""
+    port = free_port()
+    process = subprocess.Popen([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/moto-api/", timeout=1)
+            break
+        except OSError:
+            if time.time() > deadline:
+                process.kill()
+                raise RuntimeError("moto_server did not start")
+            time.sleep(0.2)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def aws(url: str, *arguments: str) -> str:
+    """The real AWS CLI (from the test venv) against moto, with throw-away credentials."""
+    environment = dict(os.environ, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
+                       AWS_DEFAULT_REGION="us-east-1", AWS_EC2_METADATA_DISABLED="true",
+                       AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null")
+    result = subprocess.run([str(BIN / "aws"), "--endpoint-url", url, "--output", "json", *arguments],
+                            capture_output=True, text=True, env=environment, check=True)
+    return result.stdout

@@ -1,49 +1,10 @@
 """`switchboard import organizations` on real AWS CLI output: the CLI talks to a moto server on
 127.0.0.1, which creates an organization and accounts; the imported inventory then builds."""
 import json
-import os
 import shutil
 import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
-import pytest
-
-from conftest import BINARY, REPO, free_port
-
-BIN = Path(sys.executable).parent
-
-
-@pytest.fixture()
-def moto():
-    port = free_port()
-    process = subprocess.Popen([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/moto-api/", timeout=1)
-            break
-        except OSError:
-            if time.time() > deadline:
-                process.kill()
-                raise RuntimeError("moto_server did not start")
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-
-
-def aws(url: str, *arguments: str) -> str:
-    environment = dict(os.environ, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
-                       AWS_DEFAULT_REGION="us-east-1", AWS_EC2_METADATA_DISABLED="true",
-                       AWS_CONFIG_FILE="/dev/null", AWS_SHARED_CREDENTIALS_FILE="/dev/null")
-    result = subprocess.run([str(BIN / "aws"), "--endpoint-url", url, "--output", "json", *arguments],
-                            capture_output=True, text=True, env=environment, check=True)
-    return result.stdout
+from conftest import BINARY, REPO, aws
 
 
 def test_import_real_list_accounts_output(moto, tmp_path):

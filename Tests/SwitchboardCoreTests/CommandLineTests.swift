@@ -45,13 +45,13 @@ import SwitchboardCore
         defer { try? FileManager.default.removeItem(atPath: output) }
         let result = try run(["build", "--content", content.path, "--templates", defaultTemplates, "--output", output])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Built 5 pages (1 clients, 1 accounts"))
+        #expect(result.stdout.contains("Built 6 pages (1 clients, 1 accounts"))
         #expect(FileManager.default.fileExists(atPath: output + "/clients/acme/index.html"))
         let again = try run(["build", "--content", content.path, "--templates", defaultTemplates, "--output", output])
         #expect(again.status == 0)
-        #expect(again.stdout.contains("Up to date: no input changed since the last build of \(output)/, nothing written (5 pages"))
+        #expect(again.stdout.contains("Up to date: no input changed since the last build of \(output)/, nothing written (6 pages"))
         let forced = try run(["build", "--force", "--timings", "--content", content.path, "--templates", defaultTemplates, "--output", output])
-        #expect(forced.stdout.contains("Built 5 pages"))
+        #expect(forced.stdout.contains("Built 6 pages"))
         let timings = try #require(forced.stdout.split(separator: "\n").first { $0.hasPrefix("Timings: ") })
         #expect(timings.split(separator: ",").map { $0.split(separator: " ").dropLast(2).last.map(String.init) }
                 == ["fingerprint", "inventory", "templates", "docs", "site", "files", "record"])

@@ -193,6 +193,78 @@ import Testing
                   file: "portal.yaml", line: 14, column: 5, message: "access level 'admin' is defined twice"),
     ]
 
+    static let teams = """
+        teams:
+          - key: oncall
+            name: On-call
+            group: oncall-group
+            group_id: f81d4fae-7dec-11d0-a765-00a0c91e6bf6
+          - key: everyone
+            group: everyone-group
+        access:
+          admin: [oncall]
+          read-only: [everyone]
+
+        """
+
+    static let teamErrorCases: [ErrorCase] = [
+        ErrorCase(name: "unknown team in the default", portal: minimalPortal + teams.replacingOccurrences(of: "admin: [oncall]", with: "admin: [oncal]"),
+                  client: nil, file: "portal.yaml", line: 27, column: 11, message: "unknown team 'oncal'; did you mean 'oncall'?"),
+        ErrorCase(name: "unknown access level in the default", portal: minimalPortal + teams.replacingOccurrences(of: "  admin: [oncall]", with: "  admn: [oncall]"),
+                  client: nil, file: "portal.yaml", line: 27, column: 3, message: "unknown access level 'admn' in access; did you mean 'admin'?"),
+        ErrorCase(name: "unknown team in a client", portal: minimalPortal + teams,
+                  client: minimalClient.replacingOccurrences(of: "accounts:", with: "access:\n  admin: [everyone, nobody]\naccounts:"),
+                  file: "clients/acme/client.yaml", line: 4, column: 21, message: "unknown team 'nobody'"),
+        ErrorCase(name: "unknown access level in a client", portal: minimalPortal + teams,
+                  client: minimalClient.replacingOccurrences(of: "accounts:", with: "access:\n  read-onyl: [everyone]\naccounts:"),
+                  file: "clients/acme/client.yaml", line: 4, column: 3, message: "unknown access level 'read-onyl' in access; did you mean 'read-only'?"),
+        ErrorCase(name: "duplicate team key", portal: minimalPortal + teams.replacingOccurrences(of: "key: everyone", with: "key: oncall"),
+                  client: nil, file: "portal.yaml", line: 24, column: 10, message: "team 'oncall' is defined twice"),
+        ErrorCase(name: "one group under two keys", portal: minimalPortal + teams.replacingOccurrences(of: "group: everyone-group", with: "group: oncall-group"),
+                  client: nil, file: "portal.yaml", line: 25, column: 12, message: "group 'oncall-group' is already team"),
+        ErrorCase(name: "malformed group ID", portal: minimalPortal + teams.replacingOccurrences(of: "f81d4fae-7dec", with: "f81d4fae-7dez"),
+                  client: nil, file: "portal.yaml", line: 23, column: 15, message: "group_id 'f81d4fae-7dez-11d0-a765-00a0c91e6bf6' is not an Identity Store group ID"),
+        ErrorCase(name: "a group ID that is a display name", portal: minimalPortal + teams.replacingOccurrences(of: "f81d4fae-7dec-11d0-a765-00a0c91e6bf6", with: "oncall-group"),
+                  client: nil, file: "portal.yaml", line: 23, column: 15, message: "is not an Identity Store group ID"),
+        ErrorCase(name: "request_access that is not https or mailto", portal: minimalPortal + "request_access: javascript:alert(1)\n",
+                  client: nil, file: "portal.yaml", line: 19, column: 17, message: "request_access 'javascript:alert(1)' must be an https:// or mailto: URL"),
+        ErrorCase(name: "request_access with an unknown placeholder", portal: minimalPortal + "request_access: https://x.example/?u={user}\n",
+                  client: nil, file: "portal.yaml", line: 19, column: 17, message: "may use the placeholders {client}, {account}, {level}, {permission_set}"),
+    ]
+
+    @Test(arguments: teamErrorCases)
+    func reportsTeamErrorsWithLocation(_ example: ErrorCase) throws {
+        try reportsErrorWithLocation(example)
+    }
+
+    @Test func teamsAndGrantsFollowTheOverrideRules() throws {
+        let client = minimalClient.replacingOccurrences(of: "accounts:", with: "access:\n  admin: []\n  read-only: [oncall, everyone]\naccounts:")
+        let (inventory, diagnostics) = loadInventory(try contentFolder(portal: minimalPortal + Self.teams, client: client))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let portal = try #require(inventory?.portal)
+        #expect(portal.teams.map(\.key) == ["oncall", "everyone"])
+        #expect(portal.teams.map(\.name) == ["On-call", "everyone-group"]) // the group's name when none is given
+        #expect(portal.teams[1].groupID == nil)
+        let acme = try #require(inventory?.clients.first)
+        // The client's list replaces the default for its levels; teams come in portal order.
+        #expect(portal.teams(holding: portal.accessLevels[0], for: acme).isEmpty)
+        #expect(portal.teams(holding: portal.accessLevels[1], for: acme).map(\.key) == ["oncall", "everyone"])
+        var other = acme
+        other.access = TeamGrants()
+        #expect(portal.teams(holding: portal.accessLevels[0], for: other).map(\.key) == ["oncall"])
+        #expect(TeamsLoader.isIdentityStoreID("9067c2d1e0-4f7a2b3c-1d2e-4f5a-8b9c-0d1e2f3a4b5c"))
+        #expect(!TeamsLoader.isIdentityStoreID("9067c2d1e-4f7a2b3c-1d2e-4f5a-8b9c-0d1e2f3a4b5c"))
+    }
+
+    @Test func grantingALevelNoAccountHasIsAWarning() throws {
+        let client = minimalClient.replacingOccurrences(of: "accounts:", with: "access:\n  admin: [everyone]\naccounts:")
+            + "    access_levels: [read-only]\n"
+        let folder = try contentFolder(portal: minimalPortal + Self.teams, client: client)
+        let (inventory, diagnostics) = loadInventory(folder)
+        #expect(inventory != nil)
+        #expect(diagnostics.map(\.description) == ["\(folder.path)/clients/acme/client.yaml:4:3: warning: access.admin grants teams a level that none of this client's accounts has; add the level to an account or remove the entry"])
+    }
+
     @Test(arguments: errorCases)
     func reportsErrorWithLocation(_ example: ErrorCase) throws {
         let folder = try contentFolder(portal: example.portal ?? minimalPortal, client: example.client ?? minimalClient)

@@ -117,7 +117,7 @@ import Testing
             source_profile = AcmeReadOnly
             region = us-east-1
             """))
-        let adminOnly = String(decoding: Exports.awsConfig(site: try site())[try site().portal.accessLevels[0]], as: UTF8.self)
+        let adminOnly = String(decoding: Exports.awsConfig(site: try site())[.level(try site().portal.accessLevels[0].key)], as: UTF8.self)
         #expect(adminOnly.contains("[profile acme-prod-admin]"))
         #expect(!adminOnly.contains("read-only"))
     }

@@ -23,6 +23,13 @@ public struct Portal: Sendable {
     public var allowRawHTML: Bool
     /// In the order of portal.yaml; this order is used everywhere.
     public var accessLevels: [AccessLevel]
+    /// In the order of portal.yaml (see `Teams/`).
+    public var teams: [Team] = []
+    /// Which teams hold each access level at every client, unless the client says otherwise.
+    public var defaultAccess = TeamGrants()
+    /// `request_access`: an `https:` or `mailto:` URL with placeholders, for launches a user's teams
+    /// do not hold; nil when none is configured.
+    public var requestAccess: String?
 }
 
 /// How `~/.aws/config` and the other exports name things.
@@ -60,6 +67,8 @@ public struct Client: Sendable {
     public var contacts: [Contact]
     public var accounts: [Account]
     public var file: String
+    /// The client's own team grants, replacing the portal's default per level.
+    public var access = TeamGrants()
 }
 
 public struct Contact: Sendable, Encodable {

@@ -4,13 +4,14 @@ import Yams
 /// Loads and validates `portal.yaml` and every `clients/<slug>/client.yaml` under a content
 /// folder. Reports every problem found, not only the first.
 public enum InventoryLoader {
-    static let portalKeys = ["title", "company", "home_account", "identity_center", "allow_raw_html", "exports", "access_levels"]
+    static let portalKeys = ["title", "company", "home_account", "identity_center", "allow_raw_html", "exports", "access_levels",
+                             "teams", "access", "request_access"]
     static let exportKeys = ["profile_name", "sso_session"]
     static let homeKeys = ["id", "partition"]
     static let identityCenterKeys = ["start_url", "region", "instance_arn"]
     static let accessLevelKeys = ["key", "name", "description", "role_name", "role_path", "permission_set",
                                   "color", "managed_policy", "max_session_duration", "landing_page"]
-    static let clientKeys = ["name", "permission_set_prefix", "description", "external_id", "contacts", "accounts"]
+    static let clientKeys = ["name", "permission_set_prefix", "description", "external_id", "contacts", "accounts", "access"]
     static let contactKeys = ["name", "email", "role", "phone"]
     static let accountKeys = ["id", "name", "alias", "environment", "region", "access_levels", "roles", "tags", "landing_page"]
     static let roleOverrideKeys = ["role_name", "role_path"]
@@ -132,12 +133,16 @@ public enum InventoryLoader {
         }
 
         let exports = loadExportSettings(fields["exports"], company: company ?? "", reader: reader)
+        let teams = TeamsLoader.teams(fields, reader: reader)
+        let (defaultAccess, _) = TeamsLoader.grants(fields, in: "portal.yaml", levels: levels.map(\.key), teams: teams.map(\.key), reader: reader)
+        let requestAccess = TeamsLoader.requestAccess(fields, reader: reader)
         let guessedPartition = region.map(Partition.of(region:)) ?? .aws
         return Portal(title: title ?? "", company: company ?? "", homeAccountID: homeID ?? "",
                       partition: partition ?? guessedPartition, startURL: startURL ?? "",
                       identityCenterRegion: region ?? "", identityCenterInstanceARN: instanceARN,
                       exports: exports ?? ExportSettings(profileName: ExportSettings.defaultProfileName, ssoSession: "portal"),
-                      allowRawHTML: allowRawHTML, accessLevels: levels)
+                      allowRawHTML: allowRawHTML, accessLevels: levels, teams: teams, defaultAccess: defaultAccess,
+                      requestAccess: requestAccess)
     }
 
     static func loadExportSettings(_ node: Node?, company: String, reader: YAMLReader) -> ExportSettings? {
@@ -277,10 +282,13 @@ public enum InventoryLoader {
         } else if externalID != nil {
             reader.warning(fields["external_id"]!, "roles that require an external ID cannot be used from the console's Switch Role page; the portal's switch-role links will not work for this client (use the AWS CLI profiles)")
         }
+        let (access, accessNodes) = TeamsLoader.grants(fields, in: "client.yaml", levels: portal.accessLevels.map(\.key),
+                                                       teams: portal.teams.map(\.key), reader: reader)
+        TeamsLoader.warnAboutUnusedGrants(accessNodes, grants: access, accounts: accounts, reader: reader)
         guard let name, let prefix else { return nil }
         return Client(slug: slug, name: name, permissionSetPrefix: prefix,
                       description: reader.string(fields, "description", in: "client.yaml"), externalID: externalID,
-                      contacts: contacts, accounts: accounts, file: path)
+                      contacts: contacts, accounts: accounts, file: path, access: access)
     }
 
     static func loadAccount(_ node: Node, reader: YAMLReader, portal: Portal, portalIsComplete: Bool) -> Account? {

@@ -12,14 +12,24 @@ enum SetupKit {
     static func onboarding(slug: String) -> String { "clients/\(slug)/onboarding.html" }
 
     static let exportsFolder = "exports"
-    static func awsConfig(_ level: AccessLevel?) -> String { exportPath("aws-config", level) }
-    static func aesr(_ level: AccessLevel?) -> String { exportPath("aesr.ini", level) }
-    static func bookmarks(_ level: AccessLevel?) -> String { exportPath("bookmarks.html", level) }
+    static func awsConfig(_ slice: ExportSlice?) -> String { exportPath("aws-config", slice) }
+    static func aesr(_ slice: ExportSlice?) -> String { exportPath("aesr.ini", slice) }
+    static func bookmarks(_ slice: ExportSlice?) -> String { exportPath("bookmarks.html", slice) }
     static let accessPage = "access.html"
     static let accessManifest = "access.json"
 
-    private static func exportPath(_ name: String, _ level: AccessLevel?) -> String {
-        level.map { "\(exportsFolder)/\($0.key)/\(name)" } ?? "\(exportsFolder)/\(name)"
+    /// `exports/NAME`, `exports/LEVEL/NAME`, `exports/teams/TEAM/NAME`.
+    private static func exportPath(_ name: String, _ slice: ExportSlice?) -> String {
+        switch slice {
+        case nil: "\(exportsFolder)/\(name)"
+        case .level(let key): "\(exportsFolder)/\(key)/\(name)"
+        case .team(let key): "\(exportsFolder)/teams/\(key)/\(name)"
+        }
+    }
+
+    /// Every export file's slice: all levels (nil), each level, each team.
+    static func exportSlices(_ portal: Portal) -> [ExportSlice?] {
+        [nil] + portal.accessLevels.map { .level($0.key) } + portal.teams.map { .team($0.key) }
     }
 
     /// A client's remote-roles templates: accounts with the same roles (access levels, role names
@@ -54,12 +64,12 @@ enum SetupKit {
 
     /// The employees' exports in one format, for all access levels and for each alone.
     static func exportFiles(_ format: ExportFormat, site: Site) -> [OutputFile] {
-        let (text, path): (LeveledText, (AccessLevel?) -> String) = switch format {
+        let (text, path): (LeveledText, (ExportSlice?) -> String) = switch format {
         case .awsConfig: (Exports.awsConfig(site: site), awsConfig)
         case .aesr: (Exports.aesr(site: site), aesr)
         case .bookmarks: (Exports.bookmarks(site: site), bookmarks)
         }
-        return ([nil] + site.portal.accessLevels).map { OutputFile(path: path($0), contents: Data(text[$0])) }
+        return exportSlices(site.portal).map { OutputFile(path: path($0), contents: Data(text[$0])) }
     }
 
     enum ExportFormat: CaseIterable, Sendable { case awsConfig, aesr, bookmarks }
@@ -157,6 +167,7 @@ struct AccessMatrix {
                                               ("roleArn", .string(role.roleARN))])
                         }
                     })),
+                    ("teams", .array(set.teams.map { .string($0.key) })),
                 ])
             }
         }
@@ -170,6 +181,7 @@ struct AccessMatrix {
                 ])
             }
         }
-        return .object([("permissionSets", .array(sets)), ("accounts", .array(accounts))])
+        return .object([("permissionSets", .array(sets)), ("accounts", .array(accounts)),
+                        ("teams", .array(site.portal.teams.map(\.json)))])
     }
 }

@@ -54,12 +54,14 @@ struct HomePage: Encodable, TemplateRepresentable {
     let accountCount: Int
     /// First all access levels, then one entry per access level.
     let exports: [ExportContext]
+    /// Every team, for the chooser of the teams one is in.
+    let teams: [TeamContext]
 
     var templateValue: TemplateValue {
         .members([
             "page": page.templateValue, "title": title.templateValue, "searchLabel": searchLabel.templateValue,
             "intro": intro?.templateValue, "clients": clients.templateValue, "docs": docs.templateValue,
-            "accountCount": accountCount.templateValue, "exports": exports.templateValue,
+            "accountCount": accountCount.templateValue, "exports": exports.templateValue, "teams": teams.templateValue,
         ])
     }
 }
@@ -174,12 +176,15 @@ struct KitLevel: Encodable, TemplateRepresentable {
     let permissionSet: String
     let trustPolicy: String
     let inlinePolicy: String
+    /// The teams the permission set is assigned to (setup step 3).
+    let teams: [TeamContext]
 
     var templateValue: TemplateValue {
         .members([
             "name": name.templateValue, "key": key.templateValue, "roleName": roleName.templateValue,
             "rolePath": rolePath.templateValue, "permissionSet": permissionSet.templateValue,
             "trustPolicy": trustPolicy.templateValue, "inlinePolicy": inlinePolicy.templateValue,
+            "teams": teams.templateValue,
         ])
     }
 }
@@ -248,12 +253,13 @@ struct AccessEntry: Encodable, TemplateRepresentable {
     let signInURL: String
     let searchText: String
     let roles: [AccessRole]
+    let teams: [TeamContext]
 
     var templateValue: TemplateValue {
         .members([
             "name": name.templateValue, "level": level.templateValue, "client": client.templateValue,
             "clientHref": clientHref.templateValue, "signInURL": signInURL.templateValue,
-            "searchText": searchText.templateValue, "roles": roles.templateValue,
+            "searchText": searchText.templateValue, "roles": roles.templateValue, "teams": teams.templateValue,
         ])
     }
 }
@@ -325,6 +331,10 @@ struct RoleContext: Encodable, TemplateRepresentable {
     let signInURL: String
     let switchRoleURL: String
     let profileName: String
+    /// The teams assigned the permission set, and their keys for the page's script.
+    let teams: [TeamContext]
+    let teamKeys: String
+    let requestAccessURL: String?
 
     var templateValue: TemplateValue {
         .members([
@@ -335,7 +345,8 @@ struct RoleContext: Encodable, TemplateRepresentable {
             "rolePath": rolePath.templateValue, "roleARN": roleARN.templateValue,
             "permissionSet": permissionSet.templateValue, "displayName": displayName.templateValue,
             "signInURL": signInURL.templateValue, "switchRoleURL": switchRoleURL.templateValue,
-            "profileName": profileName.templateValue,
+            "profileName": profileName.templateValue, "teams": teams.templateValue, "teamKeys": teamKeys.templateValue,
+            "requestAccessURL": requestAccessURL?.templateValue,
         ])
     }
 }

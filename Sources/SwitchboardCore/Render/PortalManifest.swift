@@ -32,6 +32,7 @@ struct PortalManifest {
                                 ("rolePath", .string(role.rolePath)),
                                 ("signInUrl", .string(role.signInURL)),
                                 ("switchRoleUrl", .string(role.switchRoleURL)),
+                                ("teams", .array(role.teams.map { .string($0.key) })),
                             ])
                         })),
                         ("tags", .array(entry.account.tags.map(JSONValue.string))),
@@ -42,6 +43,6 @@ struct PortalManifest {
                 ("slug", .string(client.client.slug)),
             ])
         }
-        return JSONValue.object([("clients", .array(clients)), ("home", home)]).data
+        return JSONValue.object([("clients", .array(clients)), ("home", home), ("teams", .array(portal.teams.map(\.json)))]).data
     }
 }

@@ -75,7 +75,7 @@ struct SiteRenderer: Sendable {
         case .clientKit(let client):
             let kit = SetupKit.clientFiles(client, site: site)
             if !kit.diagnostics.isEmpty { throw InvalidInput(kit.diagnostics) }
-            return kit.files
+            return kit.files + [AccessStatement(client: client, portal: site.portal).file]
         case .asset(let path):
             return [OutputFile(path: path, contents: try templates.assetBytes(path))]
         case .robots:
@@ -106,6 +106,9 @@ struct SiteRenderer: Sendable {
             jobs.append(PageJob(path: SetupKit.onboarding(client), template: "doc", context: { () throws(InvalidInput) in
                 try onboardingPage(client)
             }))
+            jobs.append(PageJob(path: AccessStatement.page(client), template: "access-statement", context: {
+                accessStatementPage(client)
+            }))
         }
         jobs.append(PageJob(path: SetupKit.accessPage, template: "access", context: { accessPage() }))
         jobs.append(PageJob(path: SitePaths.notFound, template: "404", context: {
@@ -114,7 +117,7 @@ struct SiteRenderer: Sendable {
         return jobs
     }
 
-    private func base(for page: String) -> PageBase {
+    func base(for page: String) -> PageBase {
         let portal = site.portal
         return PageBase(
             root: SitePaths.rootPrefix(of: page),
@@ -150,15 +153,22 @@ struct SiteRenderer: Sendable {
                 },
                 permissionSets: permissionSets(client))
         }
-        let levels: [AccessLevel?] = [nil] + site.portal.accessLevels.map(Optional.some)
+        let portal = site.portal
+        func title(_ slice: ExportSlice?) -> String {
+            switch slice {
+            case nil: "All access levels"
+            case .level(let key): "\(portal.accessLevels.first { $0.key == key }?.name ?? key) only"
+            case .team(let key): "Team \(portal.teams.first { $0.key == key }?.name ?? key)"
+            }
+        }
         return HomePage(page: base(for: page), title: site.portal.title, intro: site.intro?.html, clients: clients,
                         docs: site.docs.map { link(to: $0, from: page) },
                         accountCount: site.accountCount,
-                        exports: levels.map { level in
-                            ExportContext(title: level.map { "\($0.name) only" } ?? "All access levels",
-                                          awsConfig: SetupKit.awsConfig(level), aesr: SetupKit.aesr(level),
-                                          bookmarks: SetupKit.bookmarks(level))
-                        })
+                        exports: SetupKit.exportSlices(portal).map { slice in
+                            ExportContext(title: title(slice), awsConfig: SetupKit.awsConfig(slice), aesr: SetupKit.aesr(slice),
+                                          bookmarks: SetupKit.bookmarks(slice))
+                        },
+                        teams: site.portal.teams.map(TeamContext.init))
     }
 
     func clientPage(_ client: SiteClient) -> ClientPage {
@@ -176,7 +186,9 @@ struct SiteRenderer: Sendable {
                                 color: role.level.color.rawValue, colorHex: role.level.color.hex,
                                 roleName: role.roleName, rolePath: role.rolePath, roleARN: role.roleARN,
                                 permissionSet: role.permissionSet, displayName: role.displayName,
-                                signInURL: role.signInURL, switchRoleURL: role.switchRoleURL, profileName: role.profileName)
+                                signInURL: role.signInURL, switchRoleURL: role.switchRoleURL, profileName: role.profileName,
+                                teams: role.teams.map(TeamContext.init), teamKeys: TeamContext.keys(role.teams),
+                                requestAccessURL: role.requestAccessURL)
                 })
         }
         let details = ClientDetails(name: client.client.name, slug: client.client.slug,
@@ -207,7 +219,8 @@ struct SiteRenderer: Sendable {
                 return KitLevel(name: set.level.name, key: set.level.key, roleName: sample?.roleName ?? set.level.roleName,
                                 rolePath: sample?.rolePath ?? set.level.rolePath, permissionSet: set.name,
                                 trustPolicy: href(SetupKit.trustPolicy(client, set.level)),
-                                inlinePolicy: href(SetupKit.inlinePolicy(client, set.level)))
+                                inlinePolicy: href(SetupKit.inlinePolicy(client, set.level)),
+                                teams: set.teams.map(TeamContext.init))
             },
             accounts: client.accounts.compactMap { kitAccountByID[$0.account.id] },
             roleTemplates: roleTemplates)
@@ -236,13 +249,15 @@ struct SiteRenderer: Sendable {
                 AccessEntry(
                     name: set.name, level: set.level.name, client: client.client.name,
                     clientHref: SitePaths.relative(from: page, to: client.page), signInURL: set.signInURL,
-                    searchText: Self.searchText([set.name, set.level.key, set.level.name, client.client.name, client.client.slug]),
+                    searchText: Self.searchText([set.name, set.level.key, set.level.name, client.client.name, client.client.slug]
+                                                + set.teams.flatMap { [$0.name, $0.group] }),
                     roles: client.accounts.flatMap { account in
                         account.roles.filter { $0.level.key == set.level.key }.map {
                             AccessRole(accountName: account.account.name, accountId: account.account.id, roleARN: $0.roleARN,
                                        href: SitePaths.relative(from: page, to: client.page) + "#" + accountAnchor(account.account))
                         }
-                    })
+                    },
+                    teams: set.teams.map(TeamContext.init))
             }
         }
         return AccessPage(page: base(for: page), title: "Access matrix", permissionSets: entries, manifest: SetupKit.accessManifest)

@@ -7,7 +7,7 @@ import Mustache
 /// `CompiledTemplate`s, which follow its rules and are several times faster.
 struct TemplateLibrary: Sendable {
     /// Templates every build renders; a missing one is an error, not an empty page.
-    static let pageTemplates = ["home", "client", "doc", "access", "onboarding.md", "404"]
+    static let pageTemplates = ["home", "client", "doc", "access", "access-statement", "onboarding.md", "404"]
 
     private let compiled: [String: CompiledTemplate]
     private let directory: String

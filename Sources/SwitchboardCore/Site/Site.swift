@@ -54,9 +54,14 @@ public final class SiteRole: Sendable {
     public let signInURL: String
     /// The `~/.aws/config` profile that assumes this role (see `ExportSettings`).
     public let profileName: String
+    /// The teams assigned the permission set, in portal order.
+    public let teams: [Team]
+    /// Where someone without those teams asks for access (`request_access`), if configured.
+    public let requestAccessURL: String?
 
     init(level: AccessLevel, roleName: String, rolePath: String, roleARN: String, permissionSet: String,
-         displayName: String, switchRoleURL: String, signInURL: String, profileName: String) {
+         displayName: String, switchRoleURL: String, signInURL: String, profileName: String, teams: [Team],
+         requestAccessURL: String?) {
         self.level = level
         self.roleName = roleName
         self.rolePath = rolePath
@@ -66,6 +71,8 @@ public final class SiteRole: Sendable {
         self.switchRoleURL = switchRoleURL
         self.signInURL = signInURL
         self.profileName = profileName
+        self.teams = teams
+        self.requestAccessURL = requestAccessURL
     }
 }
 
@@ -74,4 +81,6 @@ public struct PermissionSet: Sendable {
     public var name: String
     public var level: AccessLevel
     public var signInURL: String
+    /// The teams assigned this permission set (setup step 3), in portal order.
+    public var teams: [Team]
 }

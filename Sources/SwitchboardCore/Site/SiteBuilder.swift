@@ -28,7 +28,8 @@ public enum SiteBuilder {
         let name = AWSLinks.permissionSetName(pattern: level.permissionSetPattern, clientPrefix: client.permissionSetPrefix)
         return PermissionSet(name: name, level: level,
                              signInURL: AWSLinks.signInURL(startURL: portal.startURL, homeAccountID: portal.homeAccountID,
-                                                           permissionSet: name))
+                                                           permissionSet: name),
+                             teams: portal.teams(holding: level, for: client))
     }
 
     /// `permissionSets`: the client's, one per access level of the portal, in its order.
@@ -47,7 +48,12 @@ public enum SiteBuilder {
                     partition: portal.partition, accountID: account.id, rolePath: role.path, roleName: role.name,
                     displayName: displayName, color: level.color, landingPage: account.landingPage ?? level.landingPage),
                 signInURL: permissionSet.signInURL,
-                profileName: ProfileNames.profile(pattern: portal.exports.profileName, client: client, account: account, level: level)
+                profileName: ProfileNames.profile(pattern: portal.exports.profileName, client: client, account: account, level: level),
+                teams: permissionSet.teams,
+                requestAccessURL: portal.requestAccess.map {
+                    RequestAccess.url(template: $0, client: client.name, account: "\(account.name) (\(account.id))",
+                                      level: level.name, permissionSet: permissionSet.name)
+                }
             )
         }
         return SiteAccount(account: account, roles: roles)

@@ -5,7 +5,7 @@ import SwitchboardCore
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create or extend client.yaml files from what you already have.",
-        subcommands: [ImportOrganizations.self, ImportAESR.self, ImportAWSConfig.self])
+        subcommands: [ImportOrganizations.self, ImportAESR.self, ImportAWSConfig.self, ImportIdentityCenter.self])
 }
 
 struct ImportOptions: ParsableArguments {
@@ -64,6 +64,37 @@ struct ImportAWSConfig: ParsableCommand {
     @OptionGroup var options: ImportOptions
 
     func run() throws { try importProfiles(file, options) }
+}
+
+struct ImportIdentityCenter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "identity-center",
+        abstract: "Import teams and their access from the AWS CLI's output of Identity Center groups, permission sets and assignments.")
+
+    @Argument(help: "A folder with the JSON of list-groups, describe-permission-set and list-account-assignments (see the README).")
+    var folder: String
+    @OptionGroup var options: ImportOptions
+
+    func run() throws {
+        let inventory = try loadInventory(options.content)
+        let found = try IdentityCenterImport.read(folder: folder, portal: inventory.portal, clients: inventory.clients)
+        printDiagnostics(found.report.unmapped)
+        let plans = try IdentityCenterMerge.plans(found, contentDirectory: options.content, portal: inventory.portal,
+                                                  clients: inventory.clients)
+        printOutput("\(found.teams.count) teams with assignments; \(plans.count) file\(plans.count == 1 ? "" : "s") to change")
+        for plan in plans {
+            printOutput("\(plan.path): teams and access \(options.dryRun ? "would be " : "")written")
+            if options.dryRun, let text = plan.text {
+                let old = (try? String(contentsOfFile: plan.path, encoding: .utf8)) ?? ""
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) where !old.contains(line) {
+                    printOutput("  + \(line)")
+                }
+            } else {
+                try ClientFileMerge.apply(plan)
+            }
+        }
+        if options.dryRun { printOutput("dry run: nothing was written") }
+    }
 }
 
 private func importProfiles(_ file: String, _ options: ImportOptions) throws {

@@ -64,7 +64,7 @@ enum SetupKit {
 
     /// The employees' exports in one format, for all access levels and for each alone.
     static func exportFiles(_ format: ExportFormat, site: Site) -> [OutputFile] {
-        let (text, path): (LeveledText, (ExportSlice?) -> String) = switch format {
+        let (text, path): (SlicedText, (ExportSlice?) -> String) = switch format {
         case .awsConfig: (Exports.awsConfig(site: site), awsConfig)
         case .aesr: (Exports.aesr(site: site), aesr)
         case .bookmarks: (Exports.bookmarks(site: site), bookmarks)

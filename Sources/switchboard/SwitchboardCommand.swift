@@ -9,7 +9,7 @@ struct SwitchboardCommand: AsyncParsableCommand {
         commandName: "switchboard",
         abstract: "Generate a static AWS access portal from an account/role inventory and Markdown docs.",
         version: Switchboard.versionDescription,
-        subcommands: [Build.self, Check.self, Serve.self, Import.self, Diff.self]
+        subcommands: [Build.self, Check.self, Serve.self, Import.self, Diff.self, Verify.self]
     )
 
     static func main() async {

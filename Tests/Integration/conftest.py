@@ -1,5 +1,6 @@
 """Shared fixtures: the example portal built into a temporary folder, a headless Chromium,
 and `switchboard serve` on a free loopback port."""
+import contextlib
 import os
 import shutil
 import socket
@@ -104,12 +105,14 @@ def pages(site: Path) -> list[Path]:
 BIN = Path(sys.executable).parent
 
 
-@pytest.fixture()
-def moto():
+@contextlib.contextmanager
+def moto_server():
     """A moto server on a free loopback port; yields its URL."""
     port = free_port()
+    # AWS managed policies (ReadOnlyAccess, …) exist only when moto is told to load them.
     process = subprocess.Popen([str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=dict(os.environ, MOTO_IAM_LOAD_MANAGED_POLICIES="true"))
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 30
     while True:
@@ -121,9 +124,17 @@ def moto():
                 process.kill()
                 raise RuntimeError("moto_server did not start")
             time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture()
+def moto():
+    with moto_server() as url:
+        yield url
 
 
 def aws(url: str, *arguments: str) -> str:

@@ -62,6 +62,16 @@ def test_permission_set_policies_pass_parliament(site):
         assert policy["Statement"][0]["Action"] == "sts:AssumeRole"
 
 
+def test_verify_policies_pass_parliament_and_allow_only_reads(site):
+    for name in ["home-permission-set-policy.json", "client-role-policy.json"]:
+        policy = json.loads((site / "verify" / name).read_text())
+        result = run_parliament(policy)
+        assert result.returncode == 0 and result.stdout.strip() == "", f"{name}: {result.stdout}{result.stderr}"
+        for statement in policy["Statement"]:
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            assert all(action.split(":")[1].startswith(("Get", "List", "Describe")) for action in actions), actions
+
+
 def test_permission_set_policy_lists_exactly_the_clients_roles(site):
     for client in manifest(site)["clients"]:
         for path in (site / "clients" / client["slug"] / "kit").glob("permission-set-policy-*.json"):

@@ -15,8 +15,7 @@ from conftest import ARTIFACTS, new_driver, pages
 
 AXE_SCRIPT = (Path(selenium_axe_python.__file__).parent / "axe-core/axe.min.js").read_text()
 PAGE_KINDS = ["index.html", "clients/abc-corp/index.html", "clients/abc-corp/incident-runbook.html",
-              "docs/how-switching-works.html", "clients/abc-corp/onboarding.html", "access.html", "404.html",
-              "clients/cedar-health/access-statement.html"]
+              "docs/how-switching-works.html", "clients/abc-corp/onboarding.html", "access.html", "404.html"]
 
 
 def axe_violations(driver) -> list:
@@ -34,18 +33,6 @@ def test_no_accessibility_violations(browser, site, page, scheme):
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     browser.get((site / page).as_uri())
     assert axe_violations(browser) == []
-
-
-def test_no_accessibility_violations_with_teams_chosen(browser, site):
-    browser.get((site / "index.html").as_uri())
-    browser.execute_script("localStorage.clear()")
-    browser.refresh()
-    browser.find_element("css selector", "#teams input[value='delivery']").click()
-    assert axe_violations(browser) == []  # the chooser, shown
-    browser.get((site / "clients/cedar-health/index.html").as_uri())
-    assert browser.find_elements("css selector", "a.request")  # marks and Request access links, shown
-    assert axe_violations(browser) == []
-    browser.execute_script("localStorage.clear()")
 
 
 def test_no_accessibility_violations_with_favourites_and_search(browser, site):

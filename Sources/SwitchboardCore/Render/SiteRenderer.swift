@@ -30,6 +30,7 @@ struct SiteRenderer: Sendable {
         case clientKit(SiteClient)
         case asset(String)
         case robots
+        case verifyPolicies
     }
 
     /// Makes every file and writes it to `sink`; every error of every piece is reported at once.
@@ -42,7 +43,7 @@ struct SiteRenderer: Sendable {
         let work = [Work.portalManifest] + pages.filter { !spanning.contains($0.path) }.map(Work.page)
             + site.clients.map(Work.clientKit) + templates.assets.map(Work.asset)
             + pages.filter { spanning.contains($0.path) }.map(Work.page) + [.accessManifest]
-            + SetupKit.ExportFormat.allCases.map(Work.exports) + [.robots]
+            + SetupKit.ExportFormat.allCases.map(Work.exports) + [.robots, .verifyPolicies]
         let outcomes = parallelMap(work) { piece in
             Result { () throws(InvalidInput) -> Int in
                 let files = try make(piece)
@@ -80,6 +81,8 @@ struct SiteRenderer: Sendable {
             return [OutputFile(path: path, contents: try templates.assetBytes(path))]
         case .robots:
             return [Robots.file]
+        case .verifyPolicies:
+            return VerifyPolicies.files(site: site)
         }
     }
 

@@ -32,8 +32,13 @@ public struct AWSCommandLine: Sendable {
         do { try process.run() } catch { return .failure(.failed("cannot run \(program): \(error.localizedDescription)")) }
         let timer = DispatchWorkItem { process.terminate() }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+        // Both pipes are drained at once: a full stderr pipe would otherwise block the CLI.
+        let errorText = ErrorText()
+        let drained = DispatchGroup()
+        DispatchQueue.global().async(group: drained) { errorText.data = errors.fileHandleForReading.readDataToEndOfFile() }
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        drained.wait()
+        let message = String(decoding: errorText.data, as: UTF8.self)
         process.waitUntilExit()
         timer.cancel()
         if process.terminationReason == .uncaughtSignal {
@@ -50,4 +55,9 @@ public struct AWSCommandLine: Sendable {
         }
         return .success(object)
     }
+}
+
+/// What the CLI printed to stderr, handed from the thread that read it.
+private final class ErrorText: @unchecked Sendable {
+    var data = Data() // written by one thread before `drained.wait()` returns in the other
 }

@@ -134,7 +134,8 @@ def test_what_the_kit_describes_has_no_drift(moto, seeded):
 
 
 def drift_cases():
-    return ["deleted role", "trust principal", "inline policy", "assignment", "extra permission set", "managed policy"]
+    return ["deleted role", "trust principal", "inline policy", "assignment", "extra permission set", "managed policy",
+            "permission set policy"]
 
 
 @pytest.mark.parametrize("drift", drift_cases())
@@ -193,6 +194,15 @@ def test_each_drift_is_reported_once_at_its_place(moto, seeded, drift):
 
         def undo():
             cli(moto, config, "sso-admin", "delete-permission-set", "--instance-arn", seeded["instance"], "--permission-set-arn", extra)
+    elif drift == "permission set policy":  # a managed policy on a permission set widens the home account
+        administrator = "arn:aws:iam::aws:policy/AdministratorAccess"
+        cli(moto, config, "sso-admin", "attach-managed-policy-to-permission-set", "--instance-arn", seeded["instance"],
+            "--permission-set-arn", set_arn, "--managed-policy-arn", administrator)
+        expected = f"managed policy {administrator} is attached to AbcCorpReadOnly; the kit attaches none"
+
+        def undo():
+            cli(moto, config, "sso-admin", "detach-managed-policy-from-permission-set", "--instance-arn", seeded["instance"],
+                "--permission-set-arn", set_arn, "--managed-policy-arn", administrator)
     else:
         cli(moto, config, "iam", "detach-role-policy", "--role-name", role_name, "--policy-arn", read_only, profile=profile)
         expected = f"managed policy {read_only} is not attached"

@@ -70,15 +70,21 @@ public struct Verifier: Sendable {
         // Permission sets by name.
         let listed = aws.call(["sso-admin", "list-permission-sets", "--instance-arn", instanceARN], profile: profile)
         guard case .success(let sets) = listed else { return [failed("sso-admin list-permission-sets", listed)] }
-        let named = Self.map(sets["PermissionSets"] as? [String] ?? [], lanes: concurrency) { arn -> (arn: String, name: String?, failure: Finding?) in
+        let named = Self.map(sets["PermissionSets"] as? [String] ?? [], lanes: concurrency) { arn -> (arn: String, name: String?, session: String?, failure: Finding?) in
             let described = aws.call(["sso-admin", "describe-permission-set", "--instance-arn", instanceARN, "--permission-set-arn", arn], profile: profile)
-            guard case .success(let set) = described else { return (arn, nil, failed("sso-admin describe-permission-set \(arn)", described)) }
-            return (arn, (set["PermissionSet"] as? [String: Any])?["Name"] as? String, nil)
+            guard case .success(let answer) = described else { return (arn, nil, nil, failed("sso-admin describe-permission-set \(arn)", described)) }
+            let set = answer["PermissionSet"] as? [String: Any]
+            return (arn, set?["Name"] as? String, set?["SessionDuration"] as? String, nil)
         }
         let failures = named.compactMap(\.failure)
         guard failures.isEmpty else { return failures }
         var arnByName: [String: String] = [:]
-        for entry in named { if let name = entry.name { arnByName[name] = entry.arn } }
+        var sessionByName: [String: String] = [:]
+        for entry in named {
+            guard let name = entry.name else { continue }
+            arnByName[name] = entry.arn
+            sessionByName[name] = entry.session
+        }
         // Groups by ID and by display name.
         let groupsCall = aws.call(["identitystore", "list-groups", "--identity-store-id", store], profile: profile)
         guard case .success(let groupList) = groupsCall else { return [failed("identitystore list-groups", groupsCall)] }
@@ -89,12 +95,23 @@ public struct Verifier: Sendable {
 
         let expectedSets = site.clients.flatMap { client in client.permissionSets.map { (client, $0) } }
         let byName = arnByName
+        let sessions = sessionByName
         findings += Self.map(expectedSets, lanes: concurrency) { client, set -> [Finding] in
             let location = SourceLocation(path: client.client.file, line: 1, column: 1)
             guard let arn = byName[set.name] else {
                 return [Finding(severity: .drift, location: location, object: set.name, message: "permission set does not exist in \(instanceARN)")]
             }
             var found: [Finding] = []
+            // The kit's permission sets set no session duration (Identity Center's default, PT1H)
+            // and attach no managed policy: either would change what the set allows in the home account.
+            if let session = sessions[set.name], session != Self.defaultPermissionSetSession {
+                found.append(Finding(severity: .drift, location: location, object: arn, message: "session duration of \(set.name) is \(session); the kit leaves the default \(Self.defaultPermissionSetSession)"))
+            }
+            let managed = aws.call(["sso-admin", "list-managed-policies-in-permission-set", "--instance-arn", instanceARN, "--permission-set-arn", arn], profile: profile)
+            guard case .success(let attached) = managed else { return [failed("sso-admin list-managed-policies-in-permission-set \(arn)", managed)] }
+            for policy in (attached["AttachedManagedPolicies"] as? [[String: Any]] ?? []).compactMap({ $0["Arn"] as? String }).sorted() {
+                found.append(Finding(severity: .drift, location: location, object: arn, message: "managed policy \(policy) is attached to \(set.name); the kit attaches none"))
+            }
             let inline = aws.call(["sso-admin", "get-inline-policy-for-permission-set", "--instance-arn", instanceARN, "--permission-set-arn", arn], profile: profile)
             guard case .success(let policy) = inline else { return [failed("sso-admin get-inline-policy-for-permission-set \(arn)", inline)] }
             let expected = Policies.permissionSetPolicy(roleARNs: SetupKit.roleARNs(of: client, level: set.level))
@@ -132,6 +149,9 @@ public struct Verifier: Sendable {
         }
         return findings
     }
+
+    /// Identity Center's session duration when a permission set sets none.
+    static let defaultPermissionSetSession = "PT1H"
 
     // MARK: client accounts
 

@@ -16,7 +16,7 @@ enum VerifyPolicies {
             statement(sid: "SwitchboardVerifyFindInstance", actions: ["sso:ListInstances"], resources: ["*"]),
             statement(sid: "SwitchboardVerifyIdentityCenter",
                       actions: ["identitystore:ListGroups", "sso:DescribePermissionSet", "sso:GetInlinePolicyForPermissionSet",
-                                "sso:ListAccountAssignments", "sso:ListPermissionSets"],
+                                "sso:ListAccountAssignments", "sso:ListManagedPoliciesInPermissionSet", "sso:ListPermissionSets"],
                       resources: [instance, "arn:\(partition):sso:::permissionSet/\(instanceID)/*",
                                   "arn:\(partition):sso:::account/\(portal.homeAccountID)",
                                   "arn:\(partition):identitystore::\(portal.homeAccountID):identitystore/*",

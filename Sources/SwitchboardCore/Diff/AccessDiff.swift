@@ -90,7 +90,9 @@ public struct AccessDiff: Sendable, Equatable {
         }
     }
 
-    private static func seconds(_ value: Int?) -> String { value.map { "\($0) s" } ?? "default (3600 s)" }
+    private static func seconds(_ value: Int?) -> String {
+        value.map { "\($0) s" } ?? "default (\(AccessStatement.defaultMaximumSession) s)"
+    }
 
     // MARK: clients
 

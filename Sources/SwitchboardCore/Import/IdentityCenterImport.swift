@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads who may use what from IAM Identity Center, as the AWS CLI prints it, into `teams:` and
 /// `access:`. A folder holds the JSON of

@@ -94,12 +94,11 @@ enum TeamsLoader {
         return value
     }
 
-    /// A GUID, optionally after ten hex digits and `-` (the Identity Store's `PrincipalId`).
+    /// A GUID, optionally after ten hex digits and `-` (the Identity Store's `PrincipalId`): the
+    /// pattern the kit gives CloudFormation, so the inventory and the template agree.
     static func isIdentityStoreID(_ value: String) -> Bool {
-        let parts = value.split(separator: "-", omittingEmptySubsequences: false).map { Array($0.utf8) }
-        let guid = parts.count == 6 ? Array(parts.dropFirst()) : parts
-        let isHex = { (byte: UInt8) in NamingRules.isDigit(byte) || (0x61...0x66).contains(byte | 0x20) }
-        return (parts.count == 5 || (parts.count == 6 && parts[0].count == 10 && parts[0].allSatisfy { NamingRules.isDigit($0) || (0x61...0x66).contains($0) }))
-            && guid.map(\.count) == [8, 4, 4, 4, 12] && guid.allSatisfy { $0.allSatisfy(isHex) }
+        value.wholeMatch(of: identityStoreID) != nil
     }
+
+    nonisolated(unsafe) private static let identityStoreID = try! Regex(TeamAssignments.groupIDPattern)
 }

@@ -47,8 +47,9 @@ public enum TextFile {
             close(descriptor)
             return "it could not be read; check that it is a readable file"
         }
-        let reason = String(cString: strerror(errno))
-        return errno == ENOENT ? "\(reason.lowercased()); check the path" : reason.lowercased()
+        let code = errno // read once: making the message may set errno again
+        let reason = String(cString: strerror(code)).lowercased()
+        return code == ENOENT ? "\(reason); check the path" : reason
     }
 
     static func decode(_ data: Data, path: String) throws(InvalidInput) -> String {

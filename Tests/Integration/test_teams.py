@@ -12,7 +12,7 @@ def visible(driver, selector):
 
 
 def roles_in_order(browser, account_id):
-    section = browser.find_element(By.CSS_SELECTOR, f"section.account[id$='{account_id}']")
+    section = browser.find_element(By.CSS_SELECTOR, f"li.account[id$='{account_id}']")
     return [(role.get_attribute("data-launch").split("/")[-1], "not-yours" in role.get_attribute("class"))
             for role in section.find_elements(By.CSS_SELECTOR, "ul.roles > li.role")]
 
@@ -71,6 +71,7 @@ def test_every_launch_names_its_teams(browser, site):
     browser.get((site / "clients/abc-corp/index.html").as_uri())
     role = browser.find_element(By.CSS_SELECTOR, "li.role[data-launch$='/devops']")
     assert role.get_attribute("data-teams") == "platform-oncall delivery"
+    role.find_element(By.CSS_SELECTOR, "details summary").click()  # the facts are shown on demand
     assert "Platform on-call, Delivery engineers" in role.text
 
 
@@ -78,7 +79,7 @@ def test_without_javascript_teams_change_nothing(browser_without_javascript, sit
     browser = browser_without_javascript
     browser.get((site / "clients/cedar-health/index.html").as_uri())
     assert not browser.find_elements(By.CSS_SELECTOR, "li.role.not-yours")
-    assert all(link.is_displayed() for link in browser.find_elements(By.CSS_SELECTOR, "a.step1"))
+    assert all(link.is_displayed() for link in browser.find_elements(By.CSS_SELECTOR, "li.role a.step1"))
     browser.get((site / "index.html").as_uri())
     assert not browser.find_element(By.ID, "teams").is_displayed()
 

@@ -123,11 +123,14 @@ import Testing
         let client = minimalClient.replacingOccurrences(of: "name: Prod", with: #"name: "Prod\"\u0301 onmouseover=alert(1) x=\u0301""#)
         let (out, _) = try build(try contentFolder(client: client))
         let mark = "\u{301}", raw = "\"" + mark, escaped = "Prod&quot;" + mark + " onmouseover=alert(1)"
-        for file in ["public/clients/acme/index.html", "public/index.html", "public/access.html", "public/exports/bookmarks.html"] {
+        for file in ["public/clients/acme/index.html", "public/clients/acme/access-statement.html", "public/exports/bookmarks.html"] {
             let page = try out.read(file)
             #expect(!page.contains(raw), "\(file)")
             #expect(page.contains(escaped), "\(file)")
         }
+        // The launcher's index is a script: the name is a JSON string there, its quote escaped.
+        let index = try out.read("public/launcher/index.js")
+        #expect(index.contains(#""Prod\""# + mark + " onmouseover=alert(1) x=" + mark + #"""#))
     }
 
     @Test func tenProblemsAreReportedSortedByLocation() throws {

@@ -3,17 +3,59 @@
 (function () {
   "use strict";
 
-  var root = document.body.getAttribute("data-root") || "";
   var FAVOURITES = "switchboard:favourites";
   var RECENTS = "switchboard:recents";
+  var SIGNED_IN = "switchboard:signed-in";
   var MAX_RECENTS = 8;
 
   // ---- storage (localStorage may be unavailable, e.g. in private modes) ----
-  function load(name) {
-    try { return JSON.parse(window.localStorage.getItem(name) || "[]") || []; } catch (e) { return []; }
+  // Favourites and recents are lists of {key, label}; the key (`slug/accountID/level`) is looked
+  // up in the current inventory whenever they are shown, so their links are never stale.
+  function read(store, name) {
+    try { return JSON.parse(store.getItem(name) || "[]") || []; } catch (e) { return []; }
   }
-  function save(name, list) {
-    try { window.localStorage.setItem(name, JSON.stringify(list)); } catch (e) { /* not persisted */ }
+  function write(store, name, list) {
+    try { store.setItem(name, JSON.stringify(list)); } catch (e) { /* not persisted */ }
+  }
+  function load(name) {
+    var stored = read(window.localStorage, name);
+    var list = Array.isArray(stored) ? stored.filter(function (entry) {
+      return entry && typeof entry.key === "string" && /^[a-z0-9-]+\/[0-9]{12}\/[A-Za-z0-9_.-]+$/.test(entry.key);
+    }).map(function (entry) {
+      return { key: entry.key, label: typeof entry.label === "string" ? entry.label : entry.key };
+    }) : [];
+    // Entries of earlier versions also kept their links and page: those are dropped here, once.
+    if (JSON.stringify(list) !== JSON.stringify(stored)) write(window.localStorage, name, list);
+    return list;
+  }
+  function save(name, list) { write(window.localStorage, name, list); }
+
+  // ---- permission sets signed in to (step 1) in this tab's session ----
+  function signedInList() { var list = read(window.sessionStorage, SIGNED_IN); return Array.isArray(list) ? list : []; }
+  function signedIn(url) { return signedInList().indexOf(url) !== -1; }
+  function markSignedIn(url) {
+    if (signedIn(url)) return;
+    write(window.sessionStorage, SIGNED_IN, signedInList().concat([url]));
+  }
+  // Marks every step-1 link inside `container` whose permission set was signed in to.
+  function showSignedIn(container) {
+    var done = signedInList();
+    Array.prototype.forEach.call(container.querySelectorAll("a.step1"), function (link) {
+      var on = done.indexOf(link.href) !== -1;
+      var mark = link.querySelector(".signed-in");
+      link.classList.toggle("is-signed-in", on);
+      if (on && !mark) {
+        mark = document.createElement("span");
+        mark.className = "signed-in";
+        mark.textContent = " ✓";
+        var words = document.createElement("span");
+        words.className = "offscreen";
+        words.textContent = " (signed in during this session)";
+        mark.appendChild(words);
+        link.appendChild(mark);
+      }
+      if (!on && mark) mark.remove();
+    });
   }
 
   // ---- copy buttons ----
@@ -48,18 +90,7 @@
   // ---- launches: one account and access level, for favourites and recents ----
   function launchOf(element) {
     var item = element.closest("[data-launch]");
-    if (!item) return null;
-    var step1 = item.querySelector("a.step1");
-    var step2 = item.querySelector("a.step2");
-    var page = location.pathname.split("/").slice(-3).join("/");
-    var section = item.closest("section.account");
-    return {
-      key: item.getAttribute("data-launch"),
-      label: item.getAttribute("data-label"),
-      signIn: step1 ? step1.href : "",
-      switchRole: step2 ? step2.href : "",
-      page: page + (section ? "#" + section.id : "")
-    };
+    return item ? { key: item.getAttribute("data-launch"), label: item.getAttribute("data-label") } : null;
   }
   function isFavourite(key) {
     return load(FAVOURITES).some(function (entry) { return entry.key === key; });
@@ -82,42 +113,6 @@
     var list = load(RECENTS).filter(function (entry) { return entry.key !== launch.key; });
     list.unshift(launch);
     save(RECENTS, list.slice(0, MAX_RECENTS));
-  }
-
-  // Only links the portal generated (https) and pages inside the portal are shown.
-  function safeURL(url) { return /^https:\/\//.test(url) ? url : null; }
-  function safePage(page) { return /^clients\/[a-z0-9-]+\/index\.html(#[A-Za-z0-9-]+)?$/.test(page) ? page : null; }
-
-  function renderShortcuts(sectionId, list) {
-    var section = document.getElementById(sectionId);
-    if (!section) return;
-    var target = section.querySelector("ul");
-    target.textContent = "";
-    list.forEach(function (entry) {
-      var page = safePage(entry.page || ""), signIn = safeURL(entry.signIn || ""), switchRole = safeURL(entry.switchRole || "");
-      if (!page || !signIn || !switchRole) return;
-      var item = document.createElement("li");
-      item.setAttribute("data-launch", entry.key);
-      item.setAttribute("data-label", entry.label);
-      var name = document.createElement("a");
-      name.href = root + page;
-      name.textContent = entry.label;
-      var one = document.createElement("a");
-      one.className = "button step1";
-      one.href = signIn;
-      one.rel = "noopener";
-      one.textContent = "1. Sign in";
-      var two = document.createElement("a");
-      two.className = "button step2";
-      two.href = switchRole;
-      two.rel = "noopener";
-      two.textContent = "2. Switch role";
-      item.appendChild(name);
-      item.appendChild(one);
-      item.appendChild(two);
-      target.appendChild(item);
-    });
-    section.hidden = target.children.length === 0;
   }
 
   // ---- search ----
@@ -201,7 +196,7 @@
       button.addEventListener("click", function () {
         var header = button.parentNode;
         var table = header.closest("table");
-        var column = Number(button.getAttribute("data-column"));
+        var column = header.cellIndex;
         var ascending = header.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(table.querySelectorAll("thead th"), function (th) {
           if (th.hasAttribute("aria-sort")) th.setAttribute("aria-sort", "none");
@@ -211,7 +206,8 @@
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
           var x = a.cells[column].textContent.trim(), y = b.cells[column].textContent.trim();
-          return ascending ? x.localeCompare(y) : y.localeCompare(x);
+          var order = x.localeCompare(y, undefined, { numeric: button.hasAttribute("data-numeric") });
+          return ascending ? order : -order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
       });
@@ -234,10 +230,24 @@
     var star = target.closest("button.star");
     if (star) { toggleFavourite(star); return; }
     var link = target.closest("a.step1, a.step2");
-    if (link) remember(link);
+    if (!link) return;
+    if (link.classList.contains("step1")) {
+      markSignedIn(link.href);
+      showSignedIn(document);
+    }
+    remember(link);
+    document.dispatchEvent(new CustomEvent("switchboard:launched"));
   });
-  renderShortcuts("favourites", load(FAVOURITES));
-  renderShortcuts("recents", load(RECENTS));
+  showSignedIn(document);
+  // What the home page's launcher (launcher.js) shares with this script.
+  self.switchboardPortal = {
+    favourites: function () { return load(FAVOURITES); },
+    recents: function () { return load(RECENTS); },
+    isFavourite: isFavourite,
+    showStar: showStar,
+    signedIn: signedIn,
+    showSignedIn: showSignedIn
+  };
   setUpSearch();
   setUpSorting();
 })();

@@ -33,28 +33,27 @@
       var request = role.querySelector("a.request");
       if (yours) {
         if (note) note.remove();
-        if (request) request.parentNode.remove();
-        if (step1) step1.parentNode.hidden = false;
+        if (request) request.remove();
+        if (step1) step1.hidden = false;
         return;
       }
       if (!note) {
         note = document.createElement("p");
         note.className = "not-yours-note";
         note.textContent = "Not held by your teams";
-        var heading = role.querySelector("h3");
+        var heading = role.querySelector(".role-level");
         heading.parentNode.insertBefore(note, heading.nextSibling);
       }
       var url = safeRequest(role.getAttribute("data-request-access"));
       if (url && step1 && !request) {
-        var item = document.createElement("li");
         request = document.createElement("a");
         request.className = "button request";
         request.href = url;
+        request.target = "_blank";
         request.rel = "noopener";
         request.textContent = "Request access";
-        item.appendChild(request);
-        step1.parentNode.parentNode.insertBefore(item, step1.parentNode);
-        step1.parentNode.hidden = true;
+        step1.parentNode.insertBefore(request, step1);
+        step1.hidden = true;
       }
     });
     // Within each account, the launches of one's teams first (in their order), then the others.

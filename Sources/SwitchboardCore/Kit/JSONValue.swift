@@ -68,7 +68,7 @@ enum JSONValue: Equatable {
 
     /// A JSON string: quotes, backslashes and control characters escaped, and `<` too
     /// (harmless if a file is ever opened as HTML); everything else as UTF-8.
-    private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

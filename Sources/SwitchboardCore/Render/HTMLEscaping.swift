@@ -39,4 +39,19 @@ enum HTMLEscaping {
         default: nil
         }
     }
+
+    /// `text` escaped, with a line-break opportunity (`<wbr>`) after each `/` and `:`, for
+    /// `{{{triple}}}` braces: ARNs and profile names then wrap at their separators (and after
+    /// `-`, where browsers break anyway), never inside a word. `<wbr>` is not copied with the text.
+    static func breakable(_ text: String) -> String {
+        var output: [UInt8] = []
+        append(text, to: &output)
+        var result: [UInt8] = []
+        result.reserveCapacity(output.count + 16)
+        for byte in output {
+            result.append(byte)
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ":") { result.append(contentsOf: "<wbr>".utf8) }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
 }

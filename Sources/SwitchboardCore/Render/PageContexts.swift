@@ -47,8 +47,9 @@ struct PageBase: Encodable, TemplateRepresentable {
 struct HomePage: Encodable, TemplateRepresentable {
     let page: PageBase
     let title: String
-    let searchLabel = "Search clients and accounts"
     let intro: String?
+    /// The launcher's search index (`launcher/index.js`), loaded after the page has painted.
+    let launcherIndex: String
     let clients: [ClientSummary]
     let docs: [LinkContext]
     let accountCount: Int
@@ -59,8 +60,8 @@ struct HomePage: Encodable, TemplateRepresentable {
 
     var templateValue: TemplateValue {
         .members([
-            "page": page.templateValue, "title": title.templateValue, "searchLabel": searchLabel.templateValue,
-            "intro": intro?.templateValue, "clients": clients.templateValue, "docs": docs.templateValue,
+            "page": page.templateValue, "title": title.templateValue, "intro": intro?.templateValue,
+            "launcherIndex": launcherIndex.templateValue, "clients": clients.templateValue, "docs": docs.templateValue,
             "accountCount": accountCount.templateValue, "exports": exports.templateValue, "teams": teams.templateValue,
         ])
     }
@@ -80,39 +81,14 @@ struct ExportContext: Encodable, TemplateRepresentable {
     }
 }
 
+/// A client on the home page: what it takes to find it and go there (the launcher has the rest).
 struct ClientSummary: Encodable, TemplateRepresentable {
     let name: String
-    let slug: String
-    /// Lowercased words the in-page search matches against.
-    let searchText: String
     let href: String
-    let description: String?
-    let accounts: [AccountSummary]
-    let permissionSets: [PermissionSetContext]
+    let accountCount: Int
 
     var templateValue: TemplateValue {
-        .members([
-            "name": name.templateValue, "slug": slug.templateValue, "searchText": searchText.templateValue,
-            "href": href.templateValue, "description": description?.templateValue,
-            "accounts": accounts.templateValue, "permissionSets": permissionSets.templateValue,
-        ])
-    }
-}
-
-struct AccountSummary: Encodable, TemplateRepresentable {
-    let name: String
-    let id: String
-    let alias: String?
-    let environment: String
-    let href: String
-    let searchText: String
-
-    var templateValue: TemplateValue {
-        .members([
-            "name": name.templateValue, "id": id.templateValue, "alias": alias?.templateValue,
-            "environment": environment.templateValue, "href": href.templateValue,
-            "searchText": searchText.templateValue,
-        ])
+        .members(["name": name.templateValue, "href": href.templateValue, "accountCount": accountCount.templateValue])
     }
 }
 
@@ -230,52 +206,55 @@ struct OnboardingContext: Encodable, TemplateRepresentable {
     }
 }
 
+/// The access matrix: one row per client, one column per access level. The roles each permission
+/// set reaches are in the client's access statement and in `access.json`.
 struct AccessPage: Encodable, TemplateRepresentable {
     let page: PageBase
     let title: String
-    let searchLabel = "Search permission sets, clients and accounts"
-    let permissionSets: [AccessEntry]
+    let searchLabel = "Search clients, permission sets and teams"
+    let levels: [String]
+    let clients: [AccessClient]
     let manifest: String
 
     var templateValue: TemplateValue {
         .members([
             "page": page.templateValue, "title": title.templateValue, "searchLabel": searchLabel.templateValue,
-            "permissionSets": permissionSets.templateValue, "manifest": manifest.templateValue,
+            "levels": levels.templateValue, "clients": clients.templateValue, "manifest": manifest.templateValue,
         ])
     }
 }
 
-struct AccessEntry: Encodable, TemplateRepresentable {
+struct AccessClient: Encodable, TemplateRepresentable {
     let name: String
-    let level: String
-    let client: String
-    let clientHref: String
-    let signInURL: String
+    let href: String
+    let statement: String
+    let accountCount: Int
     let searchText: String
-    let roles: [AccessRole]
+    /// One per access level of the portal, in portal order.
+    let cells: [AccessCell]
+
+    var templateValue: TemplateValue {
+        .members([
+            "name": name.templateValue, "href": href.templateValue, "statement": statement.templateValue,
+            "accountCount": accountCount.templateValue, "searchText": searchText.templateValue,
+            "cells": cells.templateValue,
+        ])
+    }
+}
+
+/// An access level at a client: its permission set and the teams that hold it, or nil when none
+/// of the client's accounts has the level.
+struct AccessCell: Encodable, TemplateRepresentable {
+    let permissionSet: AccessPermissionSet?
+
+    var templateValue: TemplateValue { .members(["permissionSet": permissionSet?.templateValue]) }
+}
+
+struct AccessPermissionSet: Encodable, TemplateRepresentable {
+    let name: String
     let teams: [TeamContext]
 
-    var templateValue: TemplateValue {
-        .members([
-            "name": name.templateValue, "level": level.templateValue, "client": client.templateValue,
-            "clientHref": clientHref.templateValue, "signInURL": signInURL.templateValue,
-            "searchText": searchText.templateValue, "roles": roles.templateValue, "teams": teams.templateValue,
-        ])
-    }
-}
-
-struct AccessRole: Encodable, TemplateRepresentable {
-    let accountName: String
-    let accountId: String
-    let roleARN: String
-    let href: String
-
-    var templateValue: TemplateValue {
-        .members([
-            "accountName": accountName.templateValue, "accountId": accountId.templateValue,
-            "roleARN": roleARN.templateValue, "href": href.templateValue,
-        ])
-    }
+    var templateValue: TemplateValue { .members(["name": name.templateValue, "teams": teams.templateValue]) }
 }
 
 struct ClientDetails: Encodable, TemplateRepresentable {
@@ -326,11 +305,14 @@ struct RoleContext: Encodable, TemplateRepresentable {
     let roleName: String
     let rolePath: String
     let roleARN: String
+    /// The ARN and the profile name escaped for HTML, with line breaks allowed after `/` and `:`.
+    let roleARNBreakable: String
     let permissionSet: String
     let displayName: String
     let signInURL: String
     let switchRoleURL: String
     let profileName: String
+    let profileNameBreakable: String
     /// The teams assigned the permission set, and their keys for the page's script.
     let teams: [TeamContext]
     let teamKeys: String
@@ -343,6 +325,7 @@ struct RoleContext: Encodable, TemplateRepresentable {
             "description": description.templateValue, "color": color.templateValue,
             "colorHex": colorHex.templateValue, "roleName": roleName.templateValue,
             "rolePath": rolePath.templateValue, "roleARN": roleARN.templateValue,
+            "roleARNBreakable": roleARNBreakable.templateValue, "profileNameBreakable": profileNameBreakable.templateValue,
             "permissionSet": permissionSet.templateValue, "displayName": displayName.templateValue,
             "signInURL": signInURL.templateValue, "switchRoleURL": switchRoleURL.templateValue,
             "profileName": profileName.templateValue, "teams": teams.templateValue, "teamKeys": teamKeys.templateValue,

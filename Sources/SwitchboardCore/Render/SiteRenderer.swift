@@ -31,6 +31,7 @@ struct SiteRenderer: Sendable {
         case asset(String)
         case robots
         case verifyPolicies
+        case launcherIndex
     }
 
     /// Makes every file and writes it to `sink`; every error of every piece is reported at once.
@@ -42,7 +43,7 @@ struct SiteRenderer: Sendable {
         let spanning: Set = [SitePaths.home, SetupKit.accessPage]
         let work = [Work.portalManifest] + pages.filter { !spanning.contains($0.path) }.map(Work.page)
             + site.clients.map(Work.clientKit) + templates.assets.map(Work.asset)
-            + pages.filter { spanning.contains($0.path) }.map(Work.page) + [.accessManifest]
+            + pages.filter { spanning.contains($0.path) }.map(Work.page) + [.accessManifest, .launcherIndex]
             + SetupKit.ExportFormat.allCases.map(Work.exports) + [.robots, .verifyPolicies]
         let outcomes = parallelMap(work) { piece in
             Result { () throws(InvalidInput) -> Int in
@@ -83,6 +84,8 @@ struct SiteRenderer: Sendable {
             return [Robots.file]
         case .verifyPolicies:
             return VerifyPolicies.files(site: site)
+        case .launcherIndex:
+            return [LauncherIndex(site: site).file()]
         }
     }
 
@@ -143,18 +146,8 @@ struct SiteRenderer: Sendable {
     func homePage() -> HomePage {
         let page = SitePaths.home
         let clients = site.clients.map { client in
-            ClientSummary(
-                name: client.client.name, slug: client.client.slug,
-                searchText: Self.searchText([client.client.name, client.client.slug, client.client.permissionSetPrefix]),
-                href: SitePaths.relative(from: page, to: client.page),
-                description: client.client.description,
-                accounts: client.accounts.map {
-                    AccountSummary(name: $0.account.name, id: $0.account.id, alias: $0.account.alias,
-                                   environment: $0.account.environment,
-                                   href: SitePaths.relative(from: page, to: client.page) + "#" + accountAnchor($0.account),
-                                   searchText: accountSearchText($0, withRoles: true))
-                },
-                permissionSets: permissionSets(client))
+            ClientSummary(name: client.client.name, href: SitePaths.relative(from: page, to: client.page),
+                          accountCount: client.accounts.count)
         }
         let portal = site.portal
         func title(_ slice: ExportSlice?) -> String {
@@ -164,7 +157,8 @@ struct SiteRenderer: Sendable {
             case .team(let key): "Team \(portal.teams.first { $0.key == key }?.name ?? key)"
             }
         }
-        return HomePage(page: base(for: page), title: site.portal.title, intro: site.intro?.html, clients: clients,
+        return HomePage(page: base(for: page), title: site.portal.title, intro: site.intro?.html,
+                        launcherIndex: SitePaths.relative(from: page, to: LauncherIndex.path), clients: clients,
                         docs: site.docs.map { link(to: $0, from: page) },
                         accountCount: site.accountCount,
                         exports: SetupKit.exportSlices(portal).map { slice in
@@ -177,19 +171,21 @@ struct SiteRenderer: Sendable {
     func clientPage(_ client: SiteClient) -> ClientPage {
         let accounts = client.accounts.map { entry in
             AccountContext(
-                anchor: accountAnchor(entry.account), searchText: accountSearchText(entry, withRoles: false),
+                anchor: accountAnchor(entry.account), searchText: accountSearchText(entry),
                 id: entry.account.id, name: entry.account.name,
                 alias: entry.account.alias, environment: entry.account.environment, region: entry.account.region,
                 tags: entry.account.tags,
                 roles: entry.roles.map { role in
-                    RoleContext(key: "\(client.client.slug)/\(entry.account.id)/\(role.level.key)",
+                    RoleContext(key: SitePaths.launchKey(client: client.client.slug, accountID: entry.account.id, level: role.level.key),
                                 label: "\(client.client.name) · \(entry.account.name) · \(role.level.name)",
                                 searchText: Self.searchText([role.level.key, role.level.name, role.permissionSet, role.roleName]),
                                 level: role.level.name, levelKey: role.level.key, description: role.level.description,
                                 color: role.level.color.rawValue, colorHex: role.level.color.hex,
                                 roleName: role.roleName, rolePath: role.rolePath, roleARN: role.roleARN,
+                                roleARNBreakable: HTMLEscaping.breakable(role.roleARN),
                                 permissionSet: role.permissionSet, displayName: role.displayName,
                                 signInURL: role.signInURL, switchRoleURL: role.switchRoleURL, profileName: role.profileName,
+                                profileNameBreakable: HTMLEscaping.breakable(role.profileName),
                                 teams: role.teams.map(TeamContext.init), teamKeys: TeamContext.keys(role.teams),
                                 requestAccessURL: role.requestAccessURL)
                 })
@@ -247,23 +243,22 @@ struct SiteRenderer: Sendable {
 
     func accessPage() -> AccessPage {
         let page = SetupKit.accessPage
-        let entries = site.clients.flatMap { client in
-            client.permissionSets.map { set in
-                AccessEntry(
-                    name: set.name, level: set.level.name, client: client.client.name,
-                    clientHref: SitePaths.relative(from: page, to: client.page), signInURL: set.signInURL,
-                    searchText: Self.searchText([set.name, set.level.key, set.level.name, client.client.name, client.client.slug]
-                                                + set.teams.flatMap { [$0.name, $0.group] }),
-                    roles: client.accounts.flatMap { account in
-                        account.roles.filter { $0.level.key == set.level.key }.map {
-                            AccessRole(accountName: account.account.name, accountId: account.account.id, roleARN: $0.roleARN,
-                                       href: SitePaths.relative(from: page, to: client.page) + "#" + accountAnchor(account.account))
-                        }
-                    },
-                    teams: set.teams.map(TeamContext.init))
-            }
+        let levels = site.portal.accessLevels
+        let clients = site.clients.map { client in
+            AccessClient(
+                name: client.client.name, href: SitePaths.relative(from: page, to: client.page),
+                statement: SitePaths.relative(from: page, to: AccessStatement.page(client)),
+                accountCount: client.accounts.count,
+                searchText: Self.searchText([client.client.name, client.client.slug]
+                                            + client.permissionSets.flatMap { [$0.name] + $0.teams.flatMap { [$0.name, $0.group] } }),
+                cells: levels.map { level in
+                    AccessCell(permissionSet: client.permissionSets.first { $0.level.key == level.key }.map { set in
+                        AccessPermissionSet(name: set.name, teams: set.teams.map(TeamContext.init))
+                    })
+                })
         }
-        return AccessPage(page: base(for: page), title: "Access matrix", permissionSets: entries, manifest: SetupKit.accessManifest)
+        return AccessPage(page: base(for: page), title: "Access matrix", levels: levels.map(\.name), clients: clients,
+                          manifest: SetupKit.accessManifest)
     }
 
     func docPage(_ doc: Document, parent: LinkContext) -> DocPage {
@@ -271,15 +266,12 @@ struct SiteRenderer: Sendable {
                 parent: LinkContext(title: parent.title, href: SitePaths.relative(from: doc.page, to: parent.href), summary: nil))
     }
 
-    private func accountAnchor(_ account: Account) -> String { "account-\(account.id)" }
+    private func accountAnchor(_ account: Account) -> String { SitePaths.accountAnchor(account.id) }
 
-    /// What search finds an account by: name, ID, alias, environment, region, tags and, where its
-    /// roles are not rows of their own (the home page), its roles.
-    private func accountSearchText(_ entry: SiteAccount, withRoles: Bool) -> String {
+    /// What a client page's search finds an account by (its roles are rows of their own).
+    private func accountSearchText(_ entry: SiteAccount) -> String {
         let account = entry.account
-        let roles = withRoles ? entry.roles.flatMap { [$0.level.key, $0.level.name, $0.permissionSet, $0.roleName] } : []
-        return Self.searchText([account.name, account.id, account.alias ?? "", account.environment, account.region]
-            + account.tags + roles)
+        return Self.searchText([account.name, account.id, account.alias ?? "", account.environment, account.region] + account.tags)
     }
 
     /// The non-empty words, lowercased, separated by spaces. Built as bytes: joining and

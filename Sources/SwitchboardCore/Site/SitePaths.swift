@@ -19,6 +19,14 @@ public enum SitePaths {
         }
     }
 
+    /// The id of an account's row on its client page.
+    public static func accountAnchor(_ accountID: String) -> String { "account-\(accountID)" }
+
+    /// `slug/accountID/levelKey`: what favourites and recents in the browser remember a launch by.
+    public static func launchKey(client slug: String, accountID: String, level: String) -> String {
+        "\(slug)/\(accountID)/\(level)"
+    }
+
     /// The Markdown source of a doc, relative to `content/`.
     public static func source(_ owner: DocumentOwner, stem: String) -> String {
         switch owner {

@@ -8,6 +8,10 @@ enum JSONValue: Equatable {
     case bool(Bool)
     case null
     case array([JSONValue])
+    /// An array whose elements are made one at a time while it is written, and dropped once
+    /// written: for the files that span the portal, whose whole tree would be several times the
+    /// size of the file (portal.json at 100,000 accounts). Printed exactly as `.array`.
+    case elements(AnySequence<JSONValue>)
     case object([(String, JSONValue)])
 
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
@@ -35,15 +39,9 @@ enum JSONValue: Equatable {
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .null: output.append(contentsOf: "null".utf8)
         case .array(let items):
-            if items.isEmpty { output.append(contentsOf: "[]".utf8); return }
-            output.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(depth + 1)
-                item.write(to: &output, depth: depth + 1)
-            }
-            newline(depth)
-            output.append(UInt8(ascii: "]"))
+            Self.writeArray(items, to: &output, depth: depth)
+        case .elements(let items):
+            Self.writeArray(items, to: &output, depth: depth)
         case .object(let members):
             if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
             output.append(UInt8(ascii: "{"))
@@ -58,6 +56,21 @@ enum JSONValue: Equatable {
             newline(depth)
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func writeArray(_ items: some Sequence<JSONValue>, to output: inout [UInt8], depth: Int) {
+        var empty = true
+        for item in items {
+            output.append(UInt8(ascii: empty ? "[" : ","))
+            empty = false
+            output.append(UInt8(ascii: "\n"))
+            for _ in 0..<(2 * (depth + 1)) { output.append(UInt8(ascii: " ")) }
+            item.write(to: &output, depth: depth + 1)
+        }
+        if empty { output.append(contentsOf: "[]".utf8); return }
+        output.append(UInt8(ascii: "\n"))
+        for _ in 0..<(2 * depth) { output.append(UInt8(ascii: " ")) }
+        output.append(UInt8(ascii: "]"))
     }
 
     static func quoted(_ text: String) -> String {

@@ -154,7 +154,7 @@ struct AccessMatrix {
     let site: Site
 
     var json: JSONValue {
-        let sets: [JSONValue] = site.clients.flatMap { client in
+        let sets = site.clients.lazy.flatMap { client in
             client.permissionSets.map { set in
                 JSONValue.object([
                     ("name", .string(set.name)),
@@ -171,7 +171,7 @@ struct AccessMatrix {
                 ])
             }
         }
-        let accounts: [JSONValue] = site.clients.flatMap { client in
+        let accounts = site.clients.lazy.flatMap { client in
             client.accounts.map { account in
                 JSONValue.object([
                     ("id", .string(account.account.id)),
@@ -181,7 +181,7 @@ struct AccessMatrix {
                 ])
             }
         }
-        return .object([("permissionSets", .array(sets)), ("accounts", .array(accounts)),
+        return .object([("permissionSets", .elements(AnySequence(sets))), ("accounts", .elements(AnySequence(accounts))),
                         ("teams", .array(site.portal.teams.map(\.json)))])
     }
 }

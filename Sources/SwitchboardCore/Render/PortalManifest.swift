@@ -13,7 +13,7 @@ struct PortalManifest {
             ("region", .string(portal.identityCenterRegion)),
             ("startUrl", .string(portal.startURL)),
         ])
-        let clients = site.clients.map { client in
+        let clients = site.clients.lazy.map { client in
             JSONValue.object([
                 ("accounts", .array(client.accounts.map { entry in
                     .object([
@@ -43,6 +43,6 @@ struct PortalManifest {
                 ("slug", .string(client.client.slug)),
             ])
         }
-        return JSONValue.object([("clients", .array(clients)), ("home", home), ("teams", .array(portal.teams.map(\.json)))]).data
+        return JSONValue.object([("clients", .elements(AnySequence(clients))), ("home", home), ("teams", .array(portal.teams.map(\.json)))]).data
     }
 }

@@ -45,6 +45,10 @@ def test_launcher_finds_account_and_access_level(browser, site):
     search.send_keys("abc prod read")  # words match across client, account, environment and level
     assert result_names(browser) == [("Abc Corp · Payments Production", "ReadOnly"), ("Abc Corp · Data Lake", "ReadOnly")]
     assert browser.find_element(By.ID, "launch-status").text.startswith("2 launches. Selected: Abc Corp · Payments Production · ReadOnly.")
+    # At 1280 px a result is one line: name, level, ID, environment, both steps and the star.
+    heights = browser.execute_script(
+        "return [...document.querySelectorAll('#launch-results > li')].map(r => r.getBoundingClientRect().height)")
+    assert all(height < 2.2 * 16 * 1.4 for height in heights), heights
 
     search.clear()
     search.send_keys("012345678902")  # an account ID with a leading zero

@@ -155,6 +155,20 @@ def test_keyboard_flow_signs_in_in_a_new_tab_then_switches_role(browser, site):
     assert step1 in marked and len(set(marked)) == 1
 
 
+def test_launcher_works_when_served(browser, served):
+    """Over HTTP (`serve`, or any static host) the index loads as it does from file://, under the
+    same Content-Security-Policy, and a rebuild's new account is found without a new page."""
+    url, content = served
+    browser.get(url + "index.html")
+    WebDriverWait(browser, 10).until(
+        lambda d: d.execute_script("return performance.getEntriesByName('switchboard:launcher-ready').length") == 1)
+    search = browser.find_element(By.ID, "launch")
+    search.send_keys("driftwood test")
+    assert {name for name, _ in result_names(browser)} == {"Driftwood Media · Streaming Test"}
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == []
+
+
 def test_more_results_draws_another_screenful(browser, site):
     search = launcher(browser, site)
     search.send_keys("a")

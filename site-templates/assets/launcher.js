@@ -18,6 +18,7 @@
 
   var data = null, hay = null, levelHay = null, byId = null;
   var results = [], shown = 0, selected = -1, lastQuery = null, lastCandidates = null;
+  var favourites = new Set(); // the results that are favourites, as the last search found them
 
   // ---- the index ----
   function load() {
@@ -128,6 +129,7 @@
     var query = input.value.trim().toLowerCase();
     var terms = query.split(/\s+/).filter(Boolean);
     var mine = shortcuts();
+    favourites = new Set(mine.favourites);
     if (terms.length === 0) {
       lastQuery = null;
       results = mine.favourites.concat(mine.recents);
@@ -136,7 +138,7 @@
     }
     // Typing on narrows what the last query found: only those accounts are looked at again.
     var candidates = lastQuery !== null && query.indexOf(lastQuery) === 0 ? lastCandidates : null;
-    var favourite = new Set(mine.favourites), recent = new Set(mine.recents);
+    var recent = new Set(mine.recents);
     var first = [], second = [], rest = [], found = [];
     var accounts = data.accounts, levels = levelCount();
     var count = candidates ? candidates.length : accounts.length;
@@ -151,7 +153,7 @@
         if (missing && !missing.every(function (term) { return hayOfLevel(acc[0], l).indexOf(term) !== -1; })) continue;
         var result = a * levels + l;
         any = true;
-        (favourite.has(result) ? first : recent.has(result) ? second : rest).push(result);
+        (favourites.has(result) ? first : recent.has(result) ? second : rest).push(result);
       }
       if (any) found.push(a);
     }
@@ -202,7 +204,7 @@
     var star = element("button", "star");
     star.type = "button";
     star.setAttribute("aria-label", "Favourite: " + item.getAttribute("data-label"));
-    portal.showStar(star, portal.isFavourite(item.getAttribute("data-launch")));
+    portal.showStar(star, favourites.has(result));
     item.appendChild(name);
     item.appendChild(what);
     item.appendChild(launch);
@@ -262,9 +264,7 @@
   });
   more.addEventListener("click", function () { var next = shown; drawMore(); select(next); });
   document.addEventListener("keydown", function (event) {
-    var active = document.activeElement;
-    var typing = active && (active.tagName === "INPUT" || active.tagName === "TEXTAREA" || active.isContentEditable);
-    var slash = event.key === "/" && !typing;
+    var slash = event.key === "/" && !portal.typing();
     var k = (event.ctrlKey || event.metaKey) && (event.key === "k" || event.key === "K");
     if (slash || k) { event.preventDefault(); input.focus(); input.select(); }
   });

@@ -115,6 +115,12 @@
     save(RECENTS, list.slice(0, MAX_RECENTS));
   }
 
+  // Whether keys go to a text field now (then `/` is a character, not the search shortcut).
+  function typing() {
+    var active = document.activeElement;
+    return !!active && (active.tagName === "INPUT" || active.tagName === "TEXTAREA" || active.isContentEditable);
+  }
+
   // ---- search ----
   function setUpSearch() {
     var input = document.getElementById("search");
@@ -173,9 +179,7 @@
       if (event.key === "Escape") { input.value = ""; apply(); }
     });
     document.addEventListener("keydown", function (event) {
-      var active = document.activeElement;
-      var typing = active && (active.tagName === "INPUT" || active.tagName === "TEXTAREA" || active.isContentEditable);
-      if (event.key === "/" && !typing) { event.preventDefault(); input.focus(); input.select(); return; }
+      if (event.key === "/" && !typing()) { event.preventDefault(); input.focus(); input.select(); return; }
       var onResult = event.target.hasAttribute && event.target.hasAttribute("data-result-link");
       if ((event.key === "ArrowDown" || event.key === "ArrowUp") && onResult) {
         var links = resultLinks(), index = links.indexOf(active);
@@ -243,10 +247,10 @@
   self.switchboardPortal = {
     favourites: function () { return load(FAVOURITES); },
     recents: function () { return load(RECENTS); },
-    isFavourite: isFavourite,
     showStar: showStar,
     signedIn: signedIn,
-    showSignedIn: showSignedIn
+    showSignedIn: showSignedIn,
+    typing: typing
   };
   setUpSearch();
   setUpSorting();

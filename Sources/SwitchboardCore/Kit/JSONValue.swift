@@ -29,10 +29,6 @@ enum JSONValue: Equatable {
     }
 
     private func write(to output: inout [UInt8], depth: Int) {
-        func newline(_ depth: Int) {
-            output.append(UInt8(ascii: "\n"))
-            for _ in 0..<(2 * depth) { output.append(UInt8(ascii: " ")) } // faster than appending a `Repeated`
-        }
         switch self {
         case .string(let value): Self.appendQuoted(value, to: &output)
         case .number(let value): output.append(contentsOf: String(value).utf8)
@@ -47,13 +43,13 @@ enum JSONValue: Equatable {
             output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                newline(depth + 1)
+                Self.newline(depth + 1, to: &output)
                 Self.appendQuoted(key, to: &output)
                 output.append(UInt8(ascii: ":")) // byte by byte: appending a literal's UTF-8 view costs ~170 instructions
                 output.append(UInt8(ascii: " "))
                 value.write(to: &output, depth: depth + 1)
             }
-            newline(depth)
+            Self.newline(depth, to: &output)
             output.append(UInt8(ascii: "}"))
         }
     }
@@ -63,14 +59,17 @@ enum JSONValue: Equatable {
         for item in items {
             output.append(UInt8(ascii: empty ? "[" : ","))
             empty = false
-            output.append(UInt8(ascii: "\n"))
-            for _ in 0..<(2 * (depth + 1)) { output.append(UInt8(ascii: " ")) }
+            newline(depth + 1, to: &output)
             item.write(to: &output, depth: depth + 1)
         }
         if empty { output.append(contentsOf: "[]".utf8); return }
-        output.append(UInt8(ascii: "\n"))
-        for _ in 0..<(2 * depth) { output.append(UInt8(ascii: " ")) }
+        newline(depth, to: &output)
         output.append(UInt8(ascii: "]"))
+    }
+
+    private static func newline(_ depth: Int, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        for _ in 0..<(2 * depth) { output.append(UInt8(ascii: " ")) } // faster than appending a `Repeated`
     }
 
     static func quoted(_ text: String) -> String {
